@@ -1,0 +1,18 @@
+import type { ModelIR } from "../ir/query-ir.js";
+import { camelCase, pascalCase } from "../ir/naming.js";
+import type { Catalog } from "../schema/catalog.js";
+import type { Relations } from "./relations.js";
+import { CteEnv } from "./scope.js";
+
+/** One model per table and view: the row `SELECT *` returns (views typed by analysing them). */
+export function buildModels(catalog: Catalog, relations: Relations): ModelIR[] {
+  const env = new CteEnv(null);
+  return catalog.tables.map((t) => ({
+    table: t.name,
+    name: pascalCase(t.name),
+    fields: relations
+      .tableRelation(t.name, null, env)
+      .columns.filter((c) => !c.hidden)
+      .map((c) => ({ column: c.name, field: camelCase(c.name), type: c.type })),
+  }));
+}

@@ -1,0 +1,246 @@
+/**
+ * Where each placeholder sits, and what that says about it: `col = ?` names it `col` and gives
+ * it col's type; `BETWEEN ? AND ?` gives `from_col`/`to_col`; `LIMIT ?` is `limit`; an INSERT
+ * value or UPDATE assignment takes its column. Walks every clause with the scope it sees.
+ */
+import type { ValueType } from "../ir/query-ir.js";
+import type { Assignment, Expr, FromItem, ResultColumn, Select, SelectBody, Statement } from "../parse/ast.js";
+import { assertNever } from "../parse/ast.js";
+import { tsTypeOfDeclared } from "../ir/type-map.js";
+import type { Relations } from "./relations.js";
+import { CteEnv, readType, Scope, type Relation } from "./scope.js";
+
+export interface ParamHint {
+  readonly name: string | null;
+  readonly type: ValueType | null;
+  /** The placeholder is an item of an `IN (…)` list, where a slice may stand. */
+  readonly inList: boolean;
+}
+
+const comparisons = new Set(["=", "==", "!=", "<>", "<", "<=", ">", ">=", "is", "is not", "is distinct from", "is not distinct from"]);
+const textOps = new Set(["like", "not like", "glob", "not glob", "regexp", "not regexp", "match", "not match", "||"]);
+const numberOps = new Set(["+", "-", "*", "/", "%", "&", "|", "<<", ">>"]);
+const numberType: ValueType = { ts: "number", nullable: false };
+
+export class ParamHints {
+  /** Hints by occurrence index; the first informative hint wins. */
+  readonly hints = new Map<number, ParamHint>();
+
+  constructor(private readonly relations: Relations) {}
+
+  statement(s: Statement): void {
+    switch (s.kind) {
+      case "select":
+        return this.select(s, null, new CteEnv(null));
+      case "insert": {
+        const env = this.ctes(s.ctes, null);
+        const target = this.relations.tableRelation(s.table, s.alias, env);
+        const columns = s.columns ?? target.table?.columns.filter((c) => !c.hidden && !c.generated).map((c) => c.name) ?? [];
+        const scope = new Scope([target], null, env);
+        for (const row of s.rows) row.forEach((value, i) => this.assign(target, columns[i], value, scope));
+        if (s.select) {
+          this.select(s.select, null, env);
+          if (s.select.body.kind === "core") s.select.body.columns.forEach((c, i) => c.kind === "expr" && this.assign(target, columns[i], c.expr, scope));
+        }
+        const upsertScope = new Scope([target, { ...target, name: "excluded" }], null, env);
+        for (const u of s.upserts) {
+          this.assignments(target, u.set, upsertScope);
+          this.opt(u.where, upsertScope);
+          this.opt(u.updateWhere, upsertScope);
+        }
+        return this.returning(s.returning, scope);
+      }
+      case "update": {
+        const env = this.ctes(s.ctes, null);
+        const target = this.relations.tableRelation(s.table, s.alias, env);
+        const from = s.from ? this.relations.scopeFor(s.from, null, env).relations : [];
+        const scope = new Scope([target, ...from], null, env);
+        if (s.from) this.from(s.from, scope);
+        this.assignments(target, s.set, scope);
+        this.opt(s.where, scope);
+        this.tail(s.orderBy, s.limit, s.offset, scope);
+        return this.returning(s.returning, scope);
+      }
+      case "delete": {
+        const env = this.ctes(s.ctes, null);
+        const scope = new Scope([this.relations.tableRelation(s.table, s.alias, env)], null, env);
+        this.opt(s.where, scope);
+        this.tail(s.orderBy, s.limit, s.offset, scope);
+        return this.returning(s.returning, scope);
+      }
+      case "other":
+        return;
+      default:
+        return assertNever(s);
+    }
+  }
+
+  private ctes(ctes: Select["ctes"], outer: Scope | null): CteEnv {
+    const env = this.relations.defineCtes(ctes, outer, new CteEnv(null));
+    for (const cte of ctes) if (cte.select) this.select(cte.select, outer, env);
+    return env;
+  }
+
+  private select(s: Select, outer: Scope | null, env: CteEnv): void {
+    const inner = this.relations.defineCtes(s.ctes, outer, env);
+    for (const cte of s.ctes) if (cte.select) this.select(cte.select, outer, inner);
+    const scope = this.body(s.body, outer, inner);
+    this.tail(s.orderBy, s.limit, s.offset, scope);
+  }
+
+  private body(b: SelectBody, outer: Scope | null, env: CteEnv): Scope {
+    switch (b.kind) {
+      case "core": {
+        const scope = this.relations.coreScope(b, outer, env);
+        if (b.from) this.from(b.from, scope);
+        this.resultColumns(b.columns, scope);
+        this.opt(b.where, scope);
+        b.groupBy.forEach((e) => this.expr(e, scope));
+        this.opt(b.having, scope);
+        return scope;
+      }
+      case "values": {
+        const scope = new Scope([], outer, env);
+        b.rows.forEach((row) => row.forEach((e) => this.expr(e, scope)));
+        return scope;
+      }
+      case "compound":
+        this.body(b.left, outer, env);
+        return this.body(b.right, outer, env);
+    }
+  }
+
+  private from(f: FromItem, scope: Scope): void {
+    switch (f.kind) {
+      case "table":
+        return;
+      case "table_function":
+        for (const a of f.args) {
+          this.expr(a, scope);
+          if (a.kind === "param") this.hint(a.occurrence, { name: null, type: { ts: "string", nullable: false }, inList: false });
+        }
+        return;
+      case "subquery":
+        return this.select(f.select, scope.parent, scope.env);
+      case "join":
+        this.from(f.left, scope);
+        this.from(f.right, scope);
+        return this.opt(f.on, scope);
+    }
+  }
+
+  private resultColumns(columns: readonly ResultColumn[] | null, scope: Scope): void {
+    for (const c of columns ?? []) if (c.kind === "expr") this.expr(c.expr, scope);
+  }
+
+  private returning(columns: readonly ResultColumn[] | null, scope: Scope): void {
+    this.resultColumns(columns, scope);
+  }
+
+  private tail(orderBy: readonly Expr[], limit: Expr | null, offset: Expr | null, scope: Scope): void {
+    orderBy.forEach((e) => this.expr(e, scope));
+    if (limit) this.named(limit, "limit", numberType, scope);
+    if (offset) this.named(offset, "offset", numberType, scope);
+  }
+
+  private assignments(target: Relation, set: readonly Assignment[], scope: Scope): void {
+    for (const a of set) {
+      if (a.columns.length === 1) this.assign(target, a.columns[0], a.value, scope);
+      else if (a.value.kind === "row") a.value.items.forEach((v, i) => this.assign(target, a.columns[i], v, scope));
+      else this.expr(a.value, scope);
+    }
+  }
+
+  private assign(target: Relation, column: string | undefined, value: Expr, scope: Scope): void {
+    const c = column === undefined ? undefined : target.columns.find((x) => x.name.toLowerCase() === column.toLowerCase());
+    if (c) this.named(value, c.name, c.type, scope);
+    else this.expr(value, scope);
+  }
+
+  private opt(e: Expr | null, scope: Scope): void {
+    if (e !== null) this.expr(e, scope);
+  }
+
+  /** Records a hint when `e` is a placeholder, then walks it. */
+  private named(e: Expr, name: string | null, type: ValueType | null, scope: Scope, inList = false): void {
+    if (e.kind === "param") this.hint(e.occurrence, { name, type, inList });
+    this.expr(e, scope);
+  }
+
+  private hint(occurrence: number, hint: ParamHint): void {
+    const prev = this.hints.get(occurrence);
+    if (prev === undefined || (prev.name === null && prev.type === null)) this.hints.set(occurrence, hint);
+  }
+
+  /** What the other operand of a comparison says about a placeholder. */
+  private counterpart(other: Expr, scope: Scope): { name: string | null; type: ValueType | null } {
+    if (other.kind === "column") {
+      const r = scope.resolve(other.table, other.column);
+      return { name: other.column, type: r ? readType(r) : null };
+    }
+    const t = this.relations.typer.infer(other, scope);
+    return { name: null, type: t.ts === "unknown" ? null : { ts: t.ts, nullable: false } };
+  }
+
+  private pair(left: Expr, right: Expr, scope: Scope, type: ValueType | null = null): void {
+    if (left.kind === "row" && right.kind === "row") {
+      left.items.forEach((l, i) => right.items[i] && this.pair(l, right.items[i], scope, type));
+      return;
+    }
+    for (const [param, other] of [[left, right], [right, left]] as const) {
+      if (param.kind !== "param") continue;
+      const c = this.counterpart(other, scope);
+      this.hint(param.occurrence, { name: c.name, type: type ?? c.type, inList: false });
+    }
+  }
+
+  private expr(e: Expr, scope: Scope): void {
+    switch (e.kind) {
+      case "column":
+      case "param":
+      case "literal":
+      case "unknown":
+        return;
+      case "unary":
+        if (e.operand.kind === "param" && e.op !== "not" && e.op !== "collate") this.hint(e.operand.occurrence, { name: null, type: numberType, inList: false });
+        return this.expr(e.operand, scope);
+      case "binary":
+        if (comparisons.has(e.op)) this.pair(e.left, e.right, scope);
+        else if (textOps.has(e.op)) this.pair(e.left, e.right, scope, { ts: "string", nullable: false });
+        else if (numberOps.has(e.op)) this.pair(e.left, e.right, scope, numberType);
+        this.expr(e.left, scope);
+        return this.expr(e.right, scope);
+      case "row":
+        return e.items.forEach((i) => this.expr(i, scope));
+      case "in_list": {
+        const c = this.counterpart(e.left, scope);
+        e.items.forEach((item) => this.named(item, c.name, c.type, scope, true));
+        return this.expr(e.left, scope);
+      }
+      case "in_select":
+        this.expr(e.left, scope);
+        return this.select(e.select, scope, scope.env);
+      case "between": {
+        const c = this.counterpart(e.left, scope);
+        this.named(e.low, c.name === null ? null : `from_${c.name}`, c.type, scope);
+        this.named(e.high, c.name === null ? null : `to_${c.name}`, c.type, scope);
+        return this.expr(e.left, scope);
+      }
+      case "null_test":
+        return this.expr(e.operand, scope);
+      case "exists":
+      case "subquery":
+        return this.select(e.select, scope, scope.env);
+      case "call":
+        return e.args.forEach((a) => this.expr(a, scope));
+      case "cast":
+        if (e.operand.kind === "param") this.hint(e.operand.occurrence, { name: null, type: { ts: tsTypeOfDeclared(e.typeName), nullable: true }, inList: false });
+        return this.expr(e.operand, scope);
+      case "case":
+        [e.operand, e.otherwise, ...e.whens.flatMap((w) => [w.when, w.then])].forEach((x) => x && this.expr(x, scope));
+        return;
+      default:
+        return assertNever(e);
+    }
+  }
+}

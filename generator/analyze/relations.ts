@@ -1,0 +1,234 @@
+/**
+ * The columns of every relation a query reads: tables, views, CTEs (recursive ones too),
+ * subqueries, table-valued functions and joins, with the nullability outer joins add.
+ */
+import type { Span } from "../diagnostics/diagnostic.js";
+import type { ValueType } from "../ir/query-ir.js";
+import { tsTypeOfDeclared } from "../ir/type-map.js";
+import type { Expr, FromItem, ResultColumn, Select, SelectBody, SelectCore, Cte } from "../parse/ast.js";
+import type { Catalog, CatalogTable } from "../schema/catalog.js";
+import { isAggregate } from "./functions.js";
+import { commonType, ExprTyper, type SubqueryColumns } from "./infer-expr.js";
+import { CteEnv, readType, Scope, type RelColumn, type Relation } from "./scope.js";
+
+/** One column of a query's result, before it is matched with what SQLite reports. */
+export interface OutputColumn extends RelColumn {
+  readonly span: Span;
+  /** Set when the column belongs to a `sqlc.embed(…)` group. */
+  readonly embed: Relation | null;
+  readonly unknownFunction: string | null;
+}
+
+export interface RelationsContext {
+  readonly catalog: Catalog;
+  /** Source text of a span (names of unaliased expression columns). */
+  readonly textOf: (span: Span) => string;
+  /** The SELECT inside a CREATE VIEW statement. */
+  readonly parseView: (sql: string) => Select | null;
+}
+
+const none: ReadonlySet<string> = new Set();
+const text = (nullable: boolean): ValueType => ({ ts: "string", nullable });
+const num = (nullable: boolean): ValueType => ({ ts: "number", nullable });
+const jsonEachColumns: [string, ValueType][] = [
+  ["key", { ts: "unknown", nullable: true }],
+  ["value", { ts: "unknown", nullable: true }],
+  ["type", text(false)],
+  ["atom", { ts: "unknown", nullable: true }],
+  ["id", num(false)],
+  ["parent", num(true)],
+  ["fullkey", text(false)],
+  ["path", text(false)],
+];
+
+export class Relations implements SubqueryColumns {
+  readonly typer = new ExprTyper(this);
+  private readonly views = new Map<string, readonly RelColumn[]>();
+
+  constructor(private readonly ctx: RelationsContext) {}
+
+  subqueryColumns(select: Select, outer: Scope): readonly ValueType[] {
+    return this.selectColumns(select, outer, outer.env).map((c) => c.type);
+  }
+
+  selectColumns(select: Select, outer: Scope | null, env: CteEnv): RelColumn[] {
+    return this.bodyColumns(select.body, outer, this.defineCtes(select.ctes, outer, env));
+  }
+
+  /** Defines each CTE in a new environment; a recursive one is typed from its anchor, then refined. */
+  defineCtes(ctes: readonly Cte[], outer: Scope | null, env: CteEnv): CteEnv {
+    if (ctes.length === 0) return env;
+    const inner = new CteEnv(env);
+    for (const cte of ctes) {
+      if (cte.select === null) {
+        inner.define(cte.name, []);
+        continue;
+      }
+      const rename = (cols: RelColumn[]) => cols.map((c, i) => ({ ...c, name: cte.columns?.[i] ?? c.name }));
+      let anchor = cte.select.body;
+      while (anchor.kind === "compound") anchor = anchor.left;
+      inner.define(cte.name, rename(this.bodyColumns(anchor, outer, inner)));
+      // Two rounds reach the fixpoint for nullability: a recursive step can only widen it.
+      for (let round = 0; round < 2; round++) inner.define(cte.name, rename(this.selectColumns(cte.select, outer, inner)));
+    }
+    return inner;
+  }
+
+  scopeFor(from: FromItem | null, outer: Scope | null, env: CteEnv): Scope {
+    return new Scope(from ? this.relationsOf(from, false, outer, env) : [], outer, env);
+  }
+
+  tableRelation(name: string, alias: string | null, env: CteEnv): Relation {
+    const cte = env.find(name);
+    if (cte) return { name: alias ?? name, table: null, columns: cte, nullable: false, starExcluded: none };
+    const table = this.ctx.catalog.table(name);
+    return { name: alias ?? name, table: table ?? null, columns: table ? this.tableColumns(table) : [], nullable: false, starExcluded: none };
+  }
+
+  /** Expands `*`, `t.*` and `sqlc.embed(t)`, and types each expression. */
+  outputColumns(columns: readonly ResultColumn[], scope: Scope, aggregateWithoutGroup: boolean): OutputColumn[] {
+    return columns.flatMap((c): OutputColumn[] => {
+      switch (c.kind) {
+        case "star":
+          return scope.relations.flatMap((r) => this.starColumns(r, c.span, null));
+        case "table_star": {
+          const r = scope.relation(c.table);
+          return r ? this.starColumns(r, c.span, null) : [];
+        }
+        case "embed": {
+          const r = scope.relation(c.table);
+          return r ? this.starColumns(r, c.span, r) : [];
+        }
+        case "expr": {
+          const t = this.typer.infer(c.expr, scope);
+          const nullable = t.nullable || (aggregateWithoutGroup && c.expr.kind === "column");
+          const name = c.alias ?? (c.expr.kind === "column" ? c.expr.column : this.ctx.textOf(c.expr.span));
+          return [{ name, type: { ts: t.ts, nullable }, table: t.origin?.table ?? null, column: t.origin?.column ?? null, hidden: false, span: c.span, embed: null, unknownFunction: t.unknownFunction ?? null }];
+        }
+      }
+    });
+  }
+
+  coreScope(core: SelectCore, outer: Scope | null, env: CteEnv): Scope {
+    return this.scopeFor(core.from, outer, env);
+  }
+
+  private bodyColumns(body: SelectBody, outer: Scope | null, env: CteEnv): RelColumn[] {
+    switch (body.kind) {
+      case "core":
+        return this.outputColumns(body.columns, this.coreScope(body, outer, env), aggregatesWithoutGroup(body));
+      case "values": {
+        const scope = new Scope([], outer, env);
+        const rows = body.rows.map((row) => row.map((e) => this.typer.infer(e, scope)));
+        return (rows[0] ?? []).map((_, i) => ({
+          name: `column${i + 1}`,
+          type: { ts: commonType(rows.map((r) => r[i])), nullable: rows.some((r) => r[i].nullable) },
+          table: null,
+          column: null,
+          hidden: false,
+        }));
+      }
+      case "compound": {
+        const left = this.bodyColumns(body.left, outer, env);
+        const right = this.bodyColumns(body.right, outer, env);
+        return left.map((l, i) => {
+          const r = right[i] ?? l;
+          const sameOrigin = l.table === r.table && l.column === r.column;
+          return {
+            ...l,
+            type: { ts: commonType([l.type, r.type]), nullable: l.type.nullable || r.type.nullable },
+            table: sameOrigin ? l.table : null,
+            column: sameOrigin ? l.column : null,
+          };
+        });
+      }
+    }
+  }
+
+  private relationsOf(from: FromItem, nullable: boolean, outer: Scope | null, env: CteEnv): Relation[] {
+    const withNull = (r: Relation): Relation => (nullable ? { ...r, nullable: true } : r);
+    switch (from.kind) {
+      case "table":
+        return [withNull(this.tableRelation(from.name, from.alias, env))];
+      case "table_function": {
+        const columns = from.name === "json_each" || from.name === "json_tree" ? jsonEachColumns.map(([name, type]) => ({ name, type, table: null, column: null, hidden: false })) : [];
+        return [withNull({ name: from.alias ?? from.name, table: null, columns, nullable: false, starExcluded: none })];
+      }
+      case "subquery":
+        return [withNull({ name: from.alias ?? "", table: null, columns: this.selectColumns(from.select, outer, env), nullable: false, starExcluded: none })];
+      case "join": {
+        const left = this.relationsOf(from.left, nullable || from.op === "right" || from.op === "full", outer, env);
+        const right = this.relationsOf(from.right, nullable || from.op === "left" || from.op === "full", outer, env);
+        const shared = from.natural ? naturalColumns(left, right) : from.using.map((u) => u.toLowerCase());
+        if (shared.length === 0) return [...left, ...right];
+        return [...left, ...right.map((r) => ({ ...r, starExcluded: new Set([...r.starExcluded, ...shared]) }))];
+      }
+    }
+  }
+
+  private starColumns(r: Relation, span: Span, embed: Relation | null): OutputColumn[] {
+    return r.columns
+      .filter((c) => !c.hidden && !r.starExcluded.has(c.name.toLowerCase()))
+      .map((c) => ({ ...c, type: readType({ relation: r, column: c }), span, embed, unknownFunction: null }));
+  }
+
+  private tableColumns(table: CatalogTable): readonly RelColumn[] {
+    if (table.kind === "view") return this.viewColumns(table);
+    return table.columns.map((c) => ({
+      name: c.name,
+      type: { ts: tsTypeOfDeclared(c.declType), nullable: !c.notNull },
+      table: table.name,
+      column: c.name,
+      hidden: c.hidden,
+    }));
+  }
+
+  /** A view's columns take the names SQLite reports and the types its SELECT infers. */
+  private viewColumns(view: CatalogTable): readonly RelColumn[] {
+    const cached = this.views.get(view.name);
+    if (cached) return cached;
+    this.views.set(view.name, []); // guards against a view that (indirectly) reads itself
+    const select = view.sql === null ? null : this.ctx.parseView(view.sql);
+    const inferred = select ? this.selectColumns(select, null, new CteEnv(null)) : [];
+    const columns = view.columns.map((c, i): RelColumn => {
+      const from = inferred[i];
+      const declared = tsTypeOfDeclared(c.declType);
+      return {
+        name: c.name,
+        type: { ts: declared !== "unknown" ? declared : (from?.type.ts ?? "unknown"), nullable: from?.type.nullable ?? true },
+        table: from?.table ?? null,
+        column: from?.column ?? null,
+        hidden: false,
+      };
+    });
+    this.views.set(view.name, columns);
+    return columns;
+  }
+}
+
+function naturalColumns(left: readonly Relation[], right: readonly Relation[]): string[] {
+  const leftNames = new Set(left.flatMap((r) => r.columns.map((c) => c.name.toLowerCase())));
+  return right.flatMap((r) => r.columns.map((c) => c.name.toLowerCase())).filter((n) => leftNames.has(n));
+}
+
+/** An aggregate query without GROUP BY returns one row even on no input: bare columns read NULL. */
+export function aggregatesWithoutGroup(core: SelectCore): boolean {
+  return core.groupBy.length === 0 && core.columns.some((c) => c.kind === "expr" && containsAggregate(c.expr));
+}
+
+function containsAggregate(e: Expr): boolean {
+  switch (e.kind) {
+    case "call":
+      return isAggregate(e.name, e.args.length, e.window) || e.args.some(containsAggregate);
+    case "binary":
+      return containsAggregate(e.left) || containsAggregate(e.right);
+    case "unary":
+      return containsAggregate(e.operand);
+    case "cast":
+      return containsAggregate(e.operand);
+    case "case":
+      return [e.operand, e.otherwise, ...e.whens.flatMap((w) => [w.when, w.then])].some((x) => x !== null && containsAggregate(x));
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Result columns: SQLite says how many there are, their names, and where plain references come
+ * from (origin table/column, declared type); the AST says what expressions and outer joins do to
+ * type and nullability. Also groups `sqlc.embed` columns into nested objects.
+ */
+import type { DiagnosticBag, Span } from "../diagnostics/diagnostic.js";
+import type { ColumnIR, RowField, ValueType } from "../ir/query-ir.js";
+import { camelCase, NameAllocator, pascalCase, sanitizeName } from "../ir/naming.js";
+import { tsTypeOfDeclared } from "../ir/type-map.js";
+import { findColumn, type Catalog } from "../schema/catalog.js";
+import type { ColumnMetadata } from "../sqlite/analysis-db.js";
+import type { OutputColumn } from "./relations.js";
+
+export interface ColumnsResult {
+  readonly columns: ColumnIR[];
+  readonly row: RowField[];
+}
+
+export function buildColumns(meta: readonly ColumnMetadata[], inferred: readonly OutputColumn[] | null, catalog: Catalog, file: string, statementSpan: Span, bag: DiagnosticBag): ColumnsResult {
+  const ast = inferred !== null && inferred.length === meta.length ? inferred : null;
+  const columns = meta.map((m, i): ColumnIR => {
+    const a = ast?.[i];
+    const ts = m.declType !== null ? tsTypeOfDeclared(m.declType) : (a?.type.ts ?? "unknown");
+    const type: ValueType = { ts, nullable: a ? a.type.nullable : !originNotNull(catalog, m) };
+    if (ts === "unknown") {
+      const why = a?.unknownFunction
+        ? `${a.unknownFunction}() is not a SQLite built-in, so its result type is unknown.`
+        : m.declType === null && m.table !== null
+          ? `Column ${m.table}.${m.origin} has no declared type.`
+          : "SQLite does not type expressions.";
+      bag.report("SG501", `cannot infer the type of result column "${m.name}"`, file, a?.span ?? statementSpan, [
+        why,
+        `It is typed \`unknown\`. Wrap it in CAST(… AS TEXT) (or INTEGER, REAL, BLOB) to give it a type.`,
+      ]);
+    }
+    return { name: m.name, type, table: m.table, column: m.origin };
+  });
+  return { columns, row: rowFields(columns, ast, file, bag) };
+}
+
+function originNotNull(catalog: Catalog, m: ColumnMetadata): boolean {
+  if (m.table === null || m.origin === null) return false;
+  const table = catalog.table(m.table);
+  return table !== undefined && (findColumn(table, m.origin)?.notNull ?? false);
+}
+
+function rowFields(columns: readonly ColumnIR[], ast: readonly OutputColumn[] | null, file: string, bag: DiagnosticBag): RowField[] {
+  const names = new NameAllocator();
+  const fields: RowField[] = [];
+  for (let i = 0; i < columns.length; i++) {
+    const embed = ast?.[i].embed ?? null;
+    if (embed === null) {
+      const name = names.allocate(sanitizeName(columns[i].name, `column_${i + 1}`));
+      fields.push({ kind: "column", field: camelCase(name), index: i, type: columns[i].type });
+      continue;
+    }
+    let end = i;
+    while (end + 1 < columns.length && ast?.[end + 1].embed === embed) end++;
+    const table = embed.table;
+    if (table === null || table.kind === "view") {
+      bag.report("SG503", `sqlc.embed(${embed.name}) needs a table`, file, ast![i].span, ["Embed a table of the schema; select the columns of a CTE, view or subquery one by one."]);
+    } else {
+      // Inside the object, values have the table's own nullability: the outer join only decides
+      // whether there is an object at all.
+      const group = columns.slice(i, end + 1).map((c, k) => ({
+        field: camelCase(c.name),
+        index: i + k,
+        type: { ts: c.type.ts, nullable: !(findColumn(table, c.column ?? c.name)?.notNull ?? false) },
+      }));
+      const presence = table.columns.findIndex((c) => c.notNull && !c.hidden);
+      fields.push({
+        kind: "embed",
+        field: camelCase(names.allocate(embed.name)),
+        model: pascalCase(table.name),
+        nullable: embed.nullable,
+        presenceIndex: embed.nullable ? i + Math.max(0, group.findIndex((g) => g.field === camelCase(table.columns[presence]?.name ?? ""))) : null,
+        fields: group,
+      });
+    }
+    i = end;
+  }
+  return fields;
+}

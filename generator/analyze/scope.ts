@@ -1,0 +1,72 @@
+/** Name resolution: which relations a column reference can see, and what each column holds. */
+import type { CatalogTable } from "../schema/catalog.js";
+import type { ValueType } from "../ir/query-ir.js";
+
+export interface RelColumn {
+  readonly name: string;
+  readonly type: ValueType;
+  /** Origin in the schema, when the column is a plain reference to a table column. */
+  readonly table: string | null;
+  readonly column: string | null;
+  readonly hidden: boolean;
+}
+
+export interface Relation {
+  /** The name the query uses for it: alias, or table name. */
+  readonly name: string;
+  readonly table: CatalogTable | null;
+  readonly columns: readonly RelColumn[];
+  /** On the optional side of an outer join: every column may read as NULL. */
+  readonly nullable: boolean;
+  /** Columns that `*` leaves out (the right-hand copies of USING / NATURAL join columns). */
+  readonly starExcluded: ReadonlySet<string>;
+}
+
+/** Common table expressions visible at a point, innermost first. */
+export class CteEnv {
+  private readonly entries = new Map<string, readonly RelColumn[]>();
+
+  constructor(private readonly parent: CteEnv | null) {}
+
+  define(name: string, columns: readonly RelColumn[]): void {
+    this.entries.set(name.toLowerCase(), columns);
+  }
+
+  find(name: string): readonly RelColumn[] | undefined {
+    return this.entries.get(name.toLowerCase()) ?? this.parent?.find(name);
+  }
+}
+
+export interface Resolved {
+  readonly relation: Relation;
+  readonly column: RelColumn;
+}
+
+export class Scope {
+  constructor(
+    readonly relations: readonly Relation[],
+    readonly parent: Scope | null,
+    readonly env: CteEnv,
+  ) {}
+
+  relation(name: string): Relation | undefined {
+    const lower = name.toLowerCase();
+    return this.relations.find((r) => r.name.toLowerCase() === lower) ?? this.parent?.relation(name);
+  }
+
+  /** Resolves `table.column` or `column`, looking outwards for correlated subqueries. */
+  resolve(table: string | null, column: string): Resolved | undefined {
+    const lower = column.toLowerCase();
+    const candidates = table === null ? this.relations : this.relations.filter((r) => r.name.toLowerCase() === table.toLowerCase());
+    for (const relation of candidates) {
+      const found = relation.columns.find((c) => c.name.toLowerCase() === lower);
+      if (found) return { relation, column: found };
+    }
+    return this.parent?.resolve(table, column);
+  }
+}
+
+/** The value type a resolved column reference reads as. */
+export function readType(r: Resolved): ValueType {
+  return r.relation.nullable && !r.column.type.nullable ? { ts: r.column.type.ts, nullable: true } : r.column.type;
+}

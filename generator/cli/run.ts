@@ -1,0 +1,76 @@
+/**
+ * The CLI: `run(argv, io)` parses arguments, runs the pipeline, renders diagnostics and returns
+ * the exit code. It never calls process.exit, so tests run it in-process.
+ */
+import { resolve } from "node:path";
+import { Command, CommanderError } from "commander";
+import { resolveOptions, type Flags } from "../config/options.js";
+import { emitProgram } from "../emit/emit-program.js";
+import { drift } from "../output/drift.js";
+import { writeOutput } from "../output/write-output.js";
+import { analyzeProject, type Analysis } from "../pipeline/analyze-project.js";
+import { describeJson } from "./describe.js";
+import { renderDiagnostic, summary } from "./render.js";
+
+export interface Io {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+type Mode = "generate" | "check" | "describe";
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let chosen: { mode: Mode; flags: Flags & { json?: boolean } } | undefined;
+  const program = new Command("gen")
+    .description("Typed TypeScript from annotated SQLite queries, checked by SQLite itself.")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+  const withPaths = (c: Command) =>
+    c
+      .option("--schema <path>", "schema file or folder of *.sql, applied in lexical order", undefined)
+      .option("--queries <path>", "query file or folder of *.sql")
+      .option("--out <dir>", "output folder");
+  withPaths(program).action((flags: Flags) => void (chosen = { mode: "generate", flags }));
+  withPaths(program.command("generate").description("write generated/ (the default command)")).action((flags: Flags) => void (chosen = { mode: "generate", flags }));
+  withPaths(program.command("check").description("write nothing; exit 1 with a diff when generated/ is out of date")).action((flags: Flags) => void (chosen = { mode: "check", flags }));
+  withPaths(program.command("describe").description("write nothing; print the analysis").option("--json", "as JSON (the only format for now)")).action(
+    (flags: Flags) => void (chosen = { mode: "describe", flags }),
+  );
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  if (chosen === undefined) return 2;
+  const options = resolveOptions(io.cwd, chosen.flags);
+  const analysis = await analyzeProject(options);
+  if (chosen.mode === "describe") {
+    io.stdout(describeJson(analysis));
+    return analysis.bag.hasErrors ? 1 : 0;
+  }
+  report(analysis, io);
+  if (analysis.bag.hasErrors) {
+    io.stderr(`gen: ${summary(analysis.bag.all)}; ${options.out}/ was left untouched\n`);
+    return 1;
+  }
+  const files = emitProgram(analysis.program);
+  const outDir = resolve(options.cwd, options.out);
+  if (chosen.mode === "check") {
+    const diff = drift(outDir, options.out, files);
+    if (diff === "") return 0;
+    io.stdout(diff);
+    io.stderr(`gen check: ${options.out}/ is out of date; run \`npx gen\` and commit the result\n`);
+    return 1;
+  }
+  writeOutput(outDir, files);
+  const queries = analysis.program.modules.reduce((n, m) => n + m.queries.length, 0);
+  io.stderr(`gen: ${queries} queries in ${analysis.program.modules.length} files → ${options.out}/ (${summary(analysis.bag.all)})\n`);
+  return 0;
+}
+
+function report(analysis: Analysis, io: Io): void {
+  for (const d of analysis.bag.all) io.stderr(renderDiagnostic(d, analysis.files) + "\n\n");
+}

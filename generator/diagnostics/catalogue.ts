@@ -1,0 +1,37 @@
+/**
+ * Every diagnostic sqlgen can report, under a stable code. Tests assert codes, never wording,
+ * so messages may improve freely while codes stay fixed. Add new codes at the end of a group.
+ */
+export const catalogue = {
+  // Input and configuration
+  SG001: { name: "no-input", severity: "error" },
+  SG002: { name: "unreadable-file", severity: "error" },
+  // Schema
+  SG101: { name: "schema-error", severity: "error" },
+  // Query files and annotations
+  SG201: { name: "unannotated-statement", severity: "warning" },
+  SG202: { name: "malformed-annotation", severity: "error" },
+  SG203: { name: "unknown-command", severity: "error" },
+  SG204: { name: "unsupported-command", severity: "error" },
+  SG205: { name: "duplicate-query-name", severity: "error" },
+  SG206: { name: "empty-query", severity: "error" },
+  // SQLite's verdict on a query
+  SG301: { name: "sqlite-error", severity: "error" },
+  SG302: { name: "unknown-table", severity: "error" },
+  SG303: { name: "unknown-column", severity: "error" },
+  SG304: { name: "command-needs-rows", severity: "error" },
+  SG305: { name: "parser-unsupported", severity: "error" },
+  // Macros and parameters
+  SG401: { name: "bad-macro", severity: "error" },
+  SG402: { name: "untyped-parameter", severity: "warning" },
+  SG403: { name: "conflicting-parameter-names", severity: "error" },
+  SG404: { name: "misplaced-slice", severity: "error" },
+  // Result columns
+  SG501: { name: "untyped-column", severity: "warning" },
+  SG502: { name: "conflicting-column-names", severity: "error" },
+  SG503: { name: "bad-embed", severity: "error" },
+  // sqlgen itself
+  SG900: { name: "internal-error", severity: "error" },
+} as const satisfies Record<string, { name: string; severity: "error" | "warning" }>;
+
+export type DiagnosticCode = keyof typeof catalogue;

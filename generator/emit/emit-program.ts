@@ -1,0 +1,30 @@
+/** ProgramIR → the text of every output file. Depends on the IR only. */
+import { IndentationText, Project, QuoteKind } from "ts-morph";
+import type { ProgramIR } from "../ir/query-ir.js";
+import { emitModels } from "./models-file.js";
+import { emitQueryModule } from "./query-module.js";
+import { runtimeSource } from "./runtime-source.js";
+import { header } from "./ts-text.js";
+
+/** Output files by name (relative to the output folder), in a stable order. */
+export type OutputFiles = ReadonlyMap<string, string>;
+
+export function emitProgram(program: ProgramIR): OutputFiles {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
+  });
+  const files = new Map<string, string>();
+  const create = (name: string, source: string, fill: (f: ReturnType<Project["createSourceFile"]>) => void) => {
+    const f = project.createSourceFile(name, "", { overwrite: true });
+    fill(f);
+    files.set(name, `${header(source)}\n\n${f.getFullText().trimEnd()}\n`);
+  };
+
+  files.set("db.ts", `${header("sqlgen's runtime")}\n\n${runtimeSource().trimEnd()}\n`);
+  create("models.ts", program.schemaSources.join(", ") || "an empty schema", (f) => emitModels(f, program.models));
+  for (const m of program.modules) create(m.fileName, m.source, (f) => emitQueryModule(f, m));
+  const exports = ["db", "models", ...program.modules.map((m) => m.fileName.replace(/\.ts$/, ""))];
+  files.set("index.ts", `${header("the query files")}\n\n${exports.map((e) => `export * from "./${e}.js";`).join("\n")}\n`);
+  return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}

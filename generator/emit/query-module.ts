@@ -1,0 +1,140 @@
+/** generated/<file>.ts: for each query, its SQL, Params and Row types and a typed function. */
+import { VariableDeclarationKind, type SourceFile } from "ts-morph";
+import type { ModuleIR, ParamIR, QueryIR, RowField } from "../ir/query-ir.js";
+import { camelCase, pascalCase } from "../ir/naming.js";
+import { bindValue, readValue, sqlLiteral, typeText } from "./ts-text.js";
+
+interface Names {
+  readonly fn: string;
+  readonly type: string;
+  readonly sql: string;
+  readonly statement: string;
+  readonly mapper: string;
+}
+
+export function emitQueryModule(file: SourceFile, module: ModuleIR): void {
+  const queries = module.queries;
+  const runtime = new Set<string>(["type Database"]);
+  const models = new Set<string>();
+  for (const q of queries) {
+    runtime.add(q.params.some((p) => p.slice) ? "cachedSliced" : "cached");
+    if (q.params.some((p) => p.slice)) runtime.add("padSlice");
+    if (q.command === "execresult") runtime.add("type ExecResult");
+    for (const f of q.row) if (f.kind === "embed") models.add(f.model);
+  }
+  file.addImportDeclaration({ moduleSpecifier: "./db.js", namedImports: [...runtime].sort(byName) });
+  if (models.size > 0 && queries.some((q) => returnsRows(q))) {
+    file.addImportDeclaration({ moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: [...models].sort() });
+  }
+  for (const q of queries) emitQuery(file, q);
+}
+
+function byName(a: string, b: string): number {
+  return a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""));
+}
+
+function returnsRows(q: QueryIR): boolean {
+  return (q.command === "one" || q.command === "many") && q.row.length > 0;
+}
+
+function emitQuery(file: SourceFile, q: QueryIR): void {
+  const n: Names = {
+    fn: camelCase(q.name),
+    type: pascalCase(q.name),
+    sql: `${camelCase(q.name)}Sql`,
+    statement: `${camelCase(q.name)}Statement`,
+    mapper: `to${pascalCase(q.name)}Row`,
+  };
+  const slices = q.params.map((p, i) => ({ p, i })).filter(({ p }) => p.slice);
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`SQL of ${q.name}${slices.length ? "; each SLICE marker stands for a list of placeholders" : ""}.`],
+    declarations: [{ name: n.sql, initializer: sqlLiteral(q.sql.map((part) => (part.kind === "text" ? part.text : `/*SLICE:${q.params[part.param].name}*/?`)).join("")) }],
+  });
+  if (q.params.length > 0) {
+    file.addInterface({ name: `${n.type}Params`, isExported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) });
+  }
+  if (returnsRows(q)) {
+    file.addInterface({ name: `${n.type}Row`, isExported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) });
+  }
+  const raw = returnsRows(q);
+  const initializer =
+    slices.length === 0
+      ? `cached(${n.sql}, ${raw})`
+      : `cachedSliced(${JSON.stringify(q.sql.map((part) => (part.kind === "text" ? part.text : slices.findIndex((s) => s.i === part.param))))}, ${JSON.stringify(slices.map((s) => s.p.name))}, ${q.bindings.filter((b) => !q.params[b].slice).length}, ${raw})`;
+  file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: [{ name: n.statement, initializer }] });
+  if (returnsRows(q)) {
+    file.addFunction({
+      name: n.mapper,
+      parameters: [{ name: "r", type: "unknown[]" }],
+      returnType: `${n.type}Row`,
+      statements: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f)},`).join("\n")}\n};`],
+    });
+  }
+  emitFunction(file, q, n, false);
+  if (q.command === "many" && returnsRows(q)) emitFunction(file, q, n, true);
+}
+
+function emitFunction(file: SourceFile, q: QueryIR, n: Names, iterate: boolean): void {
+  const slices = q.params.filter((p) => p.slice);
+  const pre = slices.map((p) => `const ${local(p)} = padSlice(${p.type.ts === "boolean" ? `params.${p.field}.map((v) => ${bindValue("v", p.type)})` : `params.${p.field}`}, ${JSON.stringify(p.name)});`);
+  const args = q.bindings.map((b) => (q.params[b].slice ? `...${local(q.params[b])}` : bindValue(`params.${q.params[b].field}`, q.params[b].type))).join(", ");
+  const stmt = slices.length === 0 ? `${n.statement}(db)` : `${n.statement}(db, [${slices.map((p) => `${local(p)}.length`).join(", ")}])`;
+  const [returnType, body] = iterate ? [`Generator<${n.type}Row, void, undefined>`, [`for (const r of ${stmt}.iterate(${args})) yield ${n.mapper}(r as unknown[]);`]] : bodyFor(q, n, stmt, args);
+  const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
+  file.addFunction({
+    name: iterate ? `${n.fn}Iterate` : n.fn,
+    isExported: true,
+    isGenerator: iterate,
+    docs: [docs.join("\n")],
+    parameters: [{ name: "db", type: "Database" }, ...(q.params.length > 0 ? [{ name: "params", type: `${n.type}Params` }] : [])],
+    returnType,
+    statements: [...pre, ...body],
+  });
+}
+
+function bodyFor(q: QueryIR, n: Names, stmt: string, args: string): [string, string[]] {
+  switch (q.command) {
+    case "one":
+      return [`${n.type}Row | undefined`, [`const r = ${stmt}.get(${args}) as unknown[] | undefined;`, `return r === undefined ? undefined : ${n.mapper}(r);`]];
+    case "many":
+      return [
+        `${n.type}Row[]`,
+        [
+          `const rows = ${stmt}.all(${args}) as unknown[][];`,
+          `const out: ${n.type}Row[] = new Array(rows.length);`,
+          `for (let i = 0; i < rows.length; i++) out[i] = ${n.mapper}(rows[i]);`,
+          "return out;",
+        ],
+      ];
+    case "exec":
+      return ["void", [`${stmt}.run(${args});`]];
+    case "execrows":
+      return ["number", [`return ${stmt}.run(${args}).changes;`]];
+    case "execlastid":
+      return ["number", [`return Number(${stmt}.run(${args}).lastInsertRowid);`]];
+    case "execresult":
+      return ["ExecResult", [`const result = ${stmt}.run(${args});`, "return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };"]];
+  }
+}
+
+function local(p: ParamIR): string {
+  return `${p.field}Values`;
+}
+
+function paramType(p: ParamIR): string {
+  if (!p.slice) return typeText(p.type);
+  return p.type.nullable ? `readonly (${p.type.ts} | null)[]` : `readonly ${p.type.ts}[]`;
+}
+
+function fieldType(f: RowField): string {
+  if (f.kind === "column") return typeText(f.type);
+  return f.nullable ? `${f.model} | null` : f.model;
+}
+
+function fieldValue(f: RowField): string {
+  if (f.kind === "column") return readValue(f.index, f.type);
+  const object = `{ ${f.fields.map((x) => `${x.field}: ${readValue(x.index, x.type)}`).join(", ")} }`;
+  return f.nullable && f.presenceIndex !== null ? `r[${f.presenceIndex}] === null ? null : ${object}` : object;
+}

@@ -1,0 +1,91 @@
+/**
+ * The intermediate representation: everything emit/ needs, typed once, with no SQL syntax
+ * left to interpret. Built by analyze/, read by emit/ and by `gen describe`.
+ */
+
+export type Command = "one" | "many" | "exec" | "execrows" | "execlastid" | "execresult";
+
+/** TypeScript types a value can have; `| null` is carried separately in `nullable`. */
+export type TsType = "number" | "string" | "boolean" | "Uint8Array" | "unknown";
+
+export interface ValueType {
+  readonly ts: TsType;
+  readonly nullable: boolean;
+}
+
+export interface ParamIR {
+  /** SQL-level name (`workspace_id`), unique within the query. */
+  readonly name: string;
+  /** TypeScript field of the params object (`workspaceId`). */
+  readonly field: string;
+  readonly type: ValueType;
+  /** A `sqlc.slice`: the field is an array of `type`. */
+  readonly slice: boolean;
+}
+
+export interface ColumnIR {
+  /** Name SQLite gives the result column. */
+  readonly name: string;
+  readonly type: ValueType;
+  readonly table: string | null;
+  readonly column: string | null;
+}
+
+/** How a row object is built from the columns SQLite returns (by index). */
+export type RowField =
+  | { readonly kind: "column"; readonly field: string; readonly index: number; readonly type: ValueType }
+  | {
+      readonly kind: "embed";
+      readonly field: string;
+      /** Interface name in models.ts. */
+      readonly model: string;
+      /** The embedded table sits on the nullable side of an outer join: the object may be null. */
+      readonly nullable: boolean;
+      /** When nullable: index of a column that is NULL exactly when there is no row. */
+      readonly presenceIndex: number | null;
+      readonly fields: readonly { readonly field: string; readonly index: number; readonly type: ValueType }[];
+    };
+
+/** The SQL to run, split where `sqlc.slice` lists are expanded at run time. */
+export type SqlPart = { readonly kind: "text"; readonly text: string } | { readonly kind: "slice"; readonly param: number };
+
+export interface QueryIR {
+  readonly name: string;
+  readonly command: Command;
+  /** Source file and 1-based line of the header. */
+  readonly file: string;
+  readonly line: number;
+  readonly docs: readonly string[];
+  /** The statement as written. */
+  readonly sourceSql: string;
+  /** The statement as run: every placeholder an anonymous `?`, slices marked. */
+  readonly sql: readonly SqlPart[];
+  readonly params: readonly ParamIR[];
+  /**
+   * For each placeholder in `sql`, in text order, the index of the parameter bound to it; a slice
+   * part binds its whole list there. Binding is thus fixed at generation time, never shifted.
+   */
+  readonly bindings: readonly number[];
+  readonly columns: readonly ColumnIR[];
+  readonly row: readonly RowField[];
+}
+
+export interface ModelIR {
+  readonly table: string;
+  readonly name: string;
+  readonly fields: readonly { readonly column: string; readonly field: string; readonly type: ValueType }[];
+}
+
+export interface ModuleIR {
+  /** Query file this module comes from, e.g. `queries/http.sql`. */
+  readonly source: string;
+  /** Output file name, e.g. `http.ts`. */
+  readonly fileName: string;
+  readonly queries: readonly QueryIR[];
+}
+
+export interface ProgramIR {
+  readonly schemaSources: readonly string[];
+  readonly models: readonly ModelIR[];
+  readonly modules: readonly ModuleIR[];
+}

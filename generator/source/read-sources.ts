@@ -1,0 +1,43 @@
+/** Finds and reads the `.sql` files of a schema or queries path (a file or a folder). */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { isDirectory } from "../config/options.js";
+import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
+import type { SourceFile } from "./source-file.js";
+
+/** Every `*.sql` below `path` in lexical order of relative path (`*.down.sql` excluded), or `path` itself. */
+export function readSqlFiles(cwd: string, path: string, what: "schema" | "queries", bag: DiagnosticBag): SourceFile[] {
+  const root = resolve(cwd, path);
+  let paths: string[];
+  try {
+    paths = isDirectory(root) ? listSql(root) : [root];
+  } catch {
+    paths = [];
+  }
+  if (paths.length === 0) {
+    bag.report("SG001", `no ${what} found at ${path}`, null, null, [
+      what === "schema" ? "Put CREATE TABLE statements in schema/*.sql (or schema.sql), or pass --schema." : "Put annotated queries in queries/*.sql, or pass --queries.",
+    ]);
+    return [];
+  }
+  const files: SourceFile[] = [];
+  for (const p of paths) {
+    const shown = relative(cwd, p).split(sep).join("/");
+    try {
+      files.push({ path: shown, text: readFileSync(p, "utf8") });
+    } catch (e) {
+      bag.report("SG002", `cannot read ${shown}: ${(e as Error).message}`, null, null);
+    }
+  }
+  return files;
+}
+
+function listSql(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listSql(p));
+    else if (entry.name.endsWith(".sql") && !entry.name.endsWith(".down.sql")) out.push(p);
+  }
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
