@@ -29,7 +29,7 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
   const parsed = parseStatement(chunk.sql, chunk.start);
   if (!parsed.ok) {
     const err = ctx.db.prepare(chunk.sql);
-    if (isSqliteError(err)) reportSqliteError(ctx, file, err, errorSpan(err, chunk.sql, chunk.start));
+    if (isSqliteError(err)) reportSqliteError(ctx, file, err, locate(err, chunk.sql, chunk.start, (o) => o));
     else ctx.bag.report("SG305", `sqlgen cannot parse query "${annotation.name}", though SQLite accepts it`, file.path, statementSpan, [parsed.message, "Please report this statement; rewriting it may work around it."]);
     return null;
   }
@@ -45,7 +45,7 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
   const rewritten = rewriteSql(chunk.sql, chunk.start, occurrences, bindings, embeds);
   const meta = ctx.db.prepare(rewritten.analysisSql);
   if (isSqliteError(meta)) {
-    reportSqliteError(ctx, file, meta, errorSpan(meta, rewritten.analysisSql, chunk.start, rewritten.toSource));
+    reportSqliteError(ctx, file, meta, locate(meta, rewritten.analysisSql, chunk.start, rewritten.toSource));
     return null;
   }
   ctx.bag.addAll(paramBag);
@@ -90,6 +90,19 @@ function outputColumns(relations: Relations, s: Statement, span: Span): OutputCo
     case "other":
       return null;
   }
+}
+
+/**
+ * SQLite gives no offset for some errors ("no such table"); then the name it quotes is looked up
+ * in the statement so the caret still lands on it.
+ */
+function locate(err: SqliteError, sql: string, base: number, toSource: (offset: number) => number): Span {
+  if (err.byteOffset >= 0) return errorSpan(err, sql, base, toSource);
+  const name = /^no such (?:table|column|function): (?:\w+\.)?(\S+)$/.exec(err.message)?.[1];
+  const at = name === undefined ? -1 : sql.search(new RegExp(`(?<![\\w$])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w$])`, "i"));
+  if (at < 0) return errorSpan(err, sql, base, toSource);
+  const start = base + toSource(at);
+  return { start, end: start + name!.length };
 }
 
 function reportSqliteError(ctx: QueryContext, file: SourceFile, err: SqliteError, span: Span): void {

@@ -20,6 +20,8 @@ export interface ParamHint {
 const comparisons = new Set(["=", "==", "!=", "<>", "<", "<=", ">", ">=", "is", "is not", "is distinct from", "is not distinct from"]);
 const textOps = new Set(["like", "not like", "glob", "not glob", "regexp", "not regexp", "match", "not match", "||"]);
 const numberOps = new Set(["+", "-", "*", "/", "%", "&", "|", "<<", ">>"]);
+/** Functions whose arguments share one type. */
+const sameTypeArgs = new Set(["coalesce", "ifnull", "nullif", "min", "max"]);
 const numberType: ValueType = { ts: "number", nullable: false };
 
 export class ParamHints {
@@ -157,6 +159,13 @@ export class ParamHints {
     else this.expr(value, scope);
   }
 
+  /** In coalesce(col, ?) and the like, a placeholder takes its sibling's name and type. */
+  private siblings(args: readonly Expr[], scope: Scope): void {
+    const other = args.find((a) => a.kind !== "param");
+    if (other === undefined) return;
+    for (const a of args) if (a.kind === "param") this.hint(a.occurrence, { ...this.counterpart(other, scope), inList: false });
+  }
+
   private opt(e: Expr | null, scope: Scope): void {
     if (e !== null) this.expr(e, scope);
   }
@@ -232,6 +241,7 @@ export class ParamHints {
       case "subquery":
         return this.select(e.select, scope, scope.env);
       case "call":
+        if (sameTypeArgs.has(e.name)) this.siblings(e.args, scope);
         return e.args.forEach((a) => this.expr(a, scope));
       case "cast":
         if (e.operand.kind === "param") this.hint(e.operand.occurrence, { name: null, type: { ts: tsTypeOfDeclared(e.typeName), nullable: true }, inList: false });

@@ -24,6 +24,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let chosen: { mode: Mode; flags: Flags & { json?: boolean } } | undefined;
   const program = new Command("gen")
     .description("Typed TypeScript from annotated SQLite queries, checked by SQLite itself.")
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();

@@ -25,8 +25,8 @@ export function readAnnotation(comments: readonly LeadingComment[], text: string
   const m = header.exec(c.text);
   const [, name = "", rawCommand = "", rest = ""] = m ?? [];
   const fix = "Write the header as `-- name: GetThing :one` (a TypeScript-safe name, then a command).";
-  if (m === null || name === "" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-    bag.report("SG202", m === null || name === "" ? "query header has no name" : `query name "${name}" is not a valid identifier`, file, span, [fix]);
+  if (m === null || name === "" || name.startsWith(":") || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    bag.report("SG202", m === null || name === "" || name.startsWith(":") ? "query header has no name" : `query name "${name}" is not a valid identifier`, file, span, [fix]);
     return "invalid";
   }
   if (rawCommand === "" || !rawCommand.startsWith(":") || rest !== "") {

@@ -1,5 +1,5 @@
 /** Finds and reads the `.sql` files of a schema or queries path (a file or a folder). */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { isDirectory } from "../config/options.js";
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
@@ -8,12 +8,7 @@ import type { SourceFile } from "./source-file.js";
 /** Every `*.sql` below `path` in lexical order of relative path (`*.down.sql` excluded), or `path` itself. */
 export function readSqlFiles(cwd: string, path: string, what: "schema" | "queries", bag: DiagnosticBag): SourceFile[] {
   const root = resolve(cwd, path);
-  let paths: string[];
-  try {
-    paths = isDirectory(root) ? listSql(root) : [root];
-  } catch {
-    paths = [];
-  }
+  const paths = !existsSync(root) ? [] : isDirectory(root) ? listSql(root) : [root];
   if (paths.length === 0) {
     bag.report("SG001", `no ${what} found at ${path}`, null, null, [
       what === "schema" ? "Put CREATE TABLE statements in schema/*.sql (or schema.sql), or pass --schema." : "Put annotated queries in queries/*.sql, or pass --queries.",

@@ -1,0 +1,1 @@
+CREATE TABLE files (id BLOB PRIMARY KEY NOT NULL, content BLOB);

@@ -1,0 +1,4 @@
+-- name: ListHttpWithParent :many
+SELECT h.id, h.name, sqlc.embed(p)
+FROM http h LEFT JOIN http p ON p.id = h.parent_http_id
+WHERE h.workspace_id = ?;

@@ -1,0 +1,3 @@
+-- name: EmbedCte :many
+WITH t AS (SELECT id, name FROM workspaces)
+SELECT sqlc.embed(t) FROM t;

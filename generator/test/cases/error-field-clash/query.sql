@@ -1,0 +1,2 @@
+-- name: Clash :many
+SELECT id FROM http WHERE workspace_id = :workspace_id OR workspace_id = :workspaceId;

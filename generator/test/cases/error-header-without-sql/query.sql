@@ -1,0 +1,4 @@
+-- name: Ok :one
+SELECT 1 AS one;
+
+-- name: Dangling :many

@@ -1,0 +1,2 @@
+-- name: get-thing :one
+SELECT 1;

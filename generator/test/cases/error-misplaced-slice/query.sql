@@ -1,0 +1,2 @@
+-- name: Bad :many
+SELECT id FROM http WHERE id = sqlc.slice(ids);

@@ -1,0 +1,2 @@
+-- name: GetThing
+SELECT 1;

@@ -1,0 +1,2 @@
+-- name: Fn :one
+SELECT no_such_fn(name) FROM http;

@@ -1,0 +1,2 @@
+-- name: Touch :one
+UPDATE http SET updated_at = unixepoch() WHERE id = ?;

@@ -1,0 +1,2 @@
+-- name: ListWorkspaces :many
+SELECT id, name FROM workspaces;

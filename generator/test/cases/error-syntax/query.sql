@@ -1,0 +1,2 @@
+-- name: Broken :one
+SELECT id FROM http WHERE id = ? AND AND name = ?;

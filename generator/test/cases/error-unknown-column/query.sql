@@ -1,0 +1,2 @@
+-- name: BadColumn :many
+SELECT id, nmae FROM http;

@@ -1,0 +1,2 @@
+-- name: GetThing :first
+SELECT 1;

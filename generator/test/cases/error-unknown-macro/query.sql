@@ -1,0 +1,2 @@
+-- name: Bad :many
+SELECT id FROM http WHERE workspace_id = sqlc.param(ws);

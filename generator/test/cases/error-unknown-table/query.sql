@@ -1,0 +1,2 @@
+-- name: Missing :many
+SELECT * FROM htp;

@@ -1,0 +1,2 @@
+-- name: Accents :many
+SELECT 'crème brûlée — ☕' AS dessert, nmae FROM http;

@@ -1,0 +1,2 @@
+-- name: DeleteHttp :exec
+DELETE FROM http WHERE id = ?;

@@ -1,0 +1,2 @@
+-- name: AddTag :execlastid
+INSERT INTO tags (label) VALUES (?);

@@ -1,0 +1,2 @@
+-- name: AddTagIgnore :execresult
+INSERT OR IGNORE INTO tags (label) VALUES (?);

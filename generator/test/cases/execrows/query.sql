@@ -1,0 +1,2 @@
+-- name: RenameWorkspace :execrows
+UPDATE workspaces SET name = ? WHERE id = ?;

@@ -1,0 +1,2 @@
+-- name: Unnamed :one
+SELECT count(*), max(updated_at), lower(name) FROM http WHERE id = ?;

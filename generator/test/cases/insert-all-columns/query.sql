@@ -1,0 +1,2 @@
+-- name: InsertWorkspace :exec
+INSERT INTO workspaces VALUES (?, ?, ?);

@@ -1,0 +1,2 @@
+-- name: InsertTwoWorkspaces :exec
+INSERT INTO workspaces (id, name) VALUES (?, ?), (?, ?);

@@ -1,0 +1,2 @@
+-- name: ListUsers :many
+SELECT id, email, display_name FROM users;

@@ -1,0 +1,2 @@
+-- name: GetAccount :one
+SELECT id, plan FROM accounts WHERE id = ?;

@@ -1,0 +1,2 @@
+-- name: GetHttp :one
+SELECT * FROM http WHERE id = ? AND workspace_id = ?;

@@ -1,0 +1,2 @@
+-- name: UpdateHttpUrl :exec
+UPDATE http SET url = sqlc.narg(url), name = coalesce(sqlc.narg(name), name) WHERE id = sqlc.arg(id);

@@ -1,0 +1,2 @@
+-- name: AllTypes :one
+SELECT * FROM typed WHERE id = ?;

@@ -1,0 +1,4 @@
+SELECT 1;
+
+-- name: One :one
+SELECT 1 AS one;
