@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: generated query functions against the hand-written fastest form
+ * (better-sqlite3 raw arrays mapped to objects by a small per-query function), side by side on
+ * one database, alternating runs; prints medians and the ratio. Not a test: numbers vary by machine.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import Database from "better-sqlite3";
+import ts from "typescript";
+import { run } from "../cli/run.js";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+
+const schema = `CREATE TABLE http (
+  id BLOB NOT NULL PRIMARY KEY,
+  workspace_id BLOB NOT NULL,
+  name TEXT NOT NULL,
+  url TEXT,
+  method TEXT NOT NULL,
+  is_delta BOOLEAN NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX http_workspace ON http (workspace_id);
+`;
+const queries = `-- name: ListHttp :many
+SELECT id, workspace_id, name, url, method, is_delta, updated_at FROM http WHERE workspace_id = ?;
+
+-- name: GetHttp :one
+SELECT id, workspace_id, name, url, method, is_delta, updated_at FROM http WHERE id = ?;
+`;
+
+interface Row { id: Uint8Array; workspaceId: Uint8Array; name: string; url: string | null; method: string; isDelta: boolean; updatedAt: number }
+
+/** The hand-written form every peer's fastest path reduces to. */
+function handMapper(r: unknown[]): Row {
+  return { id: r[0] as Uint8Array, workspaceId: r[1] as Uint8Array, name: r[2] as string, url: r[3] as string | null, method: r[4] as string, isDelta: r[5] !== 0, updatedAt: r[6] as number };
+}
+
+async function generate(): Promise<Record<string, (...a: unknown[]) => unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), "sqlgen-bench-"));
+  mkdirSync(join(dir, "schema"));
+  mkdirSync(join(dir, "queries"));
+  writeFileSync(join(dir, "schema", "schema.sql"), schema);
+  writeFileSync(join(dir, "queries", "http.sql"), queries);
+  const code = await run([], { cwd: dir, stdout: () => {}, stderr: (t) => process.stderr.write(t) });
+  if (code !== 0) throw new Error("generation failed");
+  // Plain Node cannot import TypeScript: transpile the generated files as a user's build would.
+  for (const f of ["db", "http"]) {
+    const out = ts.transpileModule(readFileSync(join(dir, "generated", `${f}.ts`), "utf8"), { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
+    writeFileSync(join(dir, "generated", `${f}.js`), out.outputText);
+  }
+  writeFileSync(join(dir, "generated", "package.json"), '{"type":"module"}');
+  return import(pathToFileURL(join(dir, "generated", "http.js")).href);
+}
+
+function seed(db: Database.Database): void {
+  const insert = db.prepare("INSERT INTO http VALUES (?, ?, ?, ?, ?, ?, ?)");
+  db.transaction(() => {
+    for (let i = 0; i < ROWS; i++) {
+      const id = Buffer.alloc(16);
+      id.writeUInt32BE(i, 12);
+      insert.run(id, Buffer.from([1]), `request ${i}`, i % 3 === 0 ? null : `https://example.com/${i}`, i % 2 ? "GET" : "POST", i % 5 === 0 ? 1 : 0, 1_700_000_000 + i);
+    }
+  })();
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Runs the forms alternately, round after round, so drift on a shared machine hits all alike. */
+function compare(forms: Record<string, () => void>): Record<string, number> {
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(forms).map((k) => [k, []]));
+  for (const fn of Object.values(forms)) fn(); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of Object.entries(forms)) {
+      (globalThis as { gc?: () => void }).gc?.();
+      samples[name].push(time(fn));
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
+
+const generated = await generate();
+const db = new Database(":memory:");
+db.exec(schema);
+seed(db);
+const ws = Buffer.from([1]);
+const listSql = "SELECT id, workspace_id, name, url, method, is_delta, updated_at FROM http WHERE workspace_id = ?";
+const rawList = db.prepare(listSql).raw(true);
+const objectList = db.prepare(listSql);
+
+let sink = 0;
+const many = compare({
+  "hand-written raw + mapper": () => {
+    const rows = rawList.all(ws) as unknown[][];
+    const out: Row[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = handMapper(rows[i]);
+    sink += out.length;
+  },
+  "generated listHttp()": () => {
+    sink += (generated.listHttp(db, { workspaceId: ws }) as Row[]).length;
+  },
+  "better-sqlite3 objects (no mapping)": () => {
+    sink += objectList.all(ws).length;
+  },
+});
+
+const ids = Array.from({ length: 20_000 }, (_, i) => {
+  const id = Buffer.alloc(16);
+  id.writeUInt32BE((i * 7919) % ROWS, 12);
+  return id;
+});
+const rawGet = db.prepare("SELECT id, workspace_id, name, url, method, is_delta, updated_at FROM http WHERE id = ?").raw(true);
+const one = compare({
+  "hand-written raw + mapper": () => {
+    for (const id of ids) {
+      const r = rawGet.get(id) as unknown[] | undefined;
+      if (r !== undefined) sink += handMapper(r).updatedAt;
+    }
+  },
+  "generated getHttp()": () => {
+    for (const id of ids) sink += (generated.getHttp(db, { id }) as Row | undefined)?.updatedAt ?? 0;
+  },
+});
+
+const report = (title: string, results: Record<string, number>, baseline: string, subject: string) => {
+  console.log(`\n${title}`);
+  for (const [name, ms] of Object.entries(results)) console.log(`  ${name.padEnd(38)} ${ms.toFixed(2).padStart(9)} ms  (${(results[baseline] / ms).toFixed(3)}× of baseline speed)`);
+  console.log(`  ratio generated/baseline speed: ${(results[baseline] / results[subject]).toFixed(3)} (goal ≥ 0.95)`);
+};
+console.log(`sqlgen bench: ${ROWS} rows, median of ${ROUNDS} alternating rounds, node ${process.version}`);
+report(`:many — all ${ROWS} rows of a workspace`, many, "hand-written raw + mapper", "generated listHttp()");
+report(`:one — ${ids.length} point lookups`, one, "hand-written raw + mapper", "generated getHttp()");
+if (sink === 0) console.log("(no rows?)");
