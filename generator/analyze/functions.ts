@@ -8,6 +8,11 @@ export interface CallInfo {
   readonly args: readonly ValueType[];
   /** Arguments that are literals (constant input). */
   readonly literalArgs: readonly boolean[];
+  /**
+   * An aggregate here sees at least one row: a window call, or a query with GROUP BY. Then
+   * sum/min/max/avg are NULL only if their argument is; over no rows at all they are NULL.
+   */
+  readonly seesRows: boolean;
 }
 
 type Rule = (call: CallInfo) => ValueType;
@@ -18,6 +23,8 @@ const is = (ts: TsType, nullable: boolean): ValueType => ({ ts, nullable });
 const strict = (ts: TsType): Rule => (c) => is(ts, anyNull(c));
 const always = (ts: TsType): Rule => () => is(ts, false);
 const maybe = (ts: TsType): Rule => () => is(ts, true);
+/** An aggregate that is NULL over no rows, and otherwise NULL only for NULL input. */
+const fold = (ts: TsType | null): Rule => (c) => is(ts ?? first(c), !c.seesRows || anyNull(c));
 /** Date functions give NULL on input they cannot read; with no or constant arguments they cannot fail. */
 const dateRule = (ts: TsType): Rule => (c) => is(ts, !c.literalArgs.every(Boolean));
 
@@ -25,15 +32,15 @@ const rules: Record<string, Rule> = {
   // Aggregates
   count: always("number"),
   total: always("number"),
-  sum: maybe("number"),
-  avg: maybe("number"),
-  group_concat: maybe("string"),
-  string_agg: maybe("string"),
+  sum: fold("number"),
+  avg: fold("number"),
+  group_concat: fold("string"),
+  string_agg: fold("string"),
   json_group_array: always("string"),
   json_group_object: always("string"),
   // min/max: one argument is the aggregate (NULL on no rows); more is the scalar form.
-  min: (c) => (c.args.length === 1 ? is(first(c), true) : is(first(c), anyNull(c))),
-  max: (c) => (c.args.length === 1 ? is(first(c), true) : is(first(c), anyNull(c))),
+  min: (c) => (c.args.length === 1 ? fold(null)(c) : is(first(c), anyNull(c))),
+  max: (c) => (c.args.length === 1 ? fold(null)(c) : is(first(c), anyNull(c))),
   // Window functions
   row_number: always("number"),
   rank: always("number"),
@@ -50,7 +57,7 @@ const rules: Record<string, Rule> = {
   coalesce: (c) => is(first(c), c.args.every((a) => a.nullable)),
   ifnull: (c) => is(first(c), c.args.every((a) => a.nullable)),
   nullif: (c) => is(c.args[0]?.ts ?? "unknown", true),
-  iif: (c) => is(first({ args: c.args.slice(1), literalArgs: [] }), c.args.slice(1).some((a) => a.nullable)),
+  iif: (c) => is(first({ ...c, args: c.args.slice(1) }), c.args.slice(1).some((a) => a.nullable)),
   likely: (c) => c.args[0] ?? is("unknown", true),
   unlikely: (c) => c.args[0] ?? is("unknown", true),
   likelihood: (c) => c.args[0] ?? is("unknown", true),

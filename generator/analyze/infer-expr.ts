@@ -97,7 +97,7 @@ export class ExprTyper {
 
   private call(name: string, args: readonly Expr[], star: boolean, window: boolean, scope: Scope): Inferred {
     const argTypes = args.map((a) => this.infer(a, scope));
-    const type = callType(name, { args: star ? [] : argTypes, literalArgs: args.map((a) => a.kind === "literal") });
+    const type = callType(name, { args: star ? [] : argTypes, literalArgs: args.map((a) => a.kind === "literal"), seesRows: window || scope.grouped });
     return type ?? { ...unknownNullable, unknownFunction: name };
   }
 }

@@ -222,8 +222,10 @@ export class ParamHints {
       case "row":
         return e.items.forEach((i) => this.expr(i, scope));
       case "in_list": {
+        // NULL in an IN list never matches anything: list values are never nullable.
         const c = this.counterpart(e.left, scope);
-        e.items.forEach((item) => this.named(item, c.name, c.type, scope, true));
+        const type = c.type && { ts: c.type.ts, nullable: false };
+        e.items.forEach((item) => this.named(item, c.name, type, scope, true));
         return this.expr(e.left, scope);
       }
       case "in_select":

@@ -31,10 +31,16 @@ export function buildParams(occurrences: readonly ParamOccurrence[], hints: Read
   const names = new NameAllocator();
   for (const d of drafts) if (d.explicitName !== null) names.reserve(d.explicitName);
   const params = drafts.map((d, i): ParamIR => {
-    const hint = d.occurrences.map((o) => hints.get(o)).find((h) => h !== undefined && (h.name !== null || h.type !== null));
+    const known = d.occurrences.map((o) => hints.get(o)).filter((h) => h !== undefined && (h.name !== null || h.type !== null));
+    const hint = known[0];
     const name = d.explicitName ?? names.allocate(hint?.name ?? `param_${i + 1}`);
-    const base: ValueType = hint?.type ?? { ts: "unknown", nullable: true };
-    const type = d.nullableMacro ? { ts: base.ts, nullable: true } : base;
+    const typed = known.flatMap((h) => (h?.type ? [h.type] : []));
+    // A parameter used in several places takes the first place's type, and may be null only if
+    // every place allows it (`id = :id OR parent_id = :id` is not nullable).
+    const type: ValueType = {
+      ts: typed[0]?.ts ?? "unknown",
+      nullable: d.nullableMacro || typed.length === 0 || typed.every((t) => t.nullable),
+    };
     const first = occurrences[d.occurrences[0]];
     if (type.ts === "unknown") {
       bag.report("SG402", `cannot infer the type of parameter "${name}"`, file, first.span, [

@@ -110,7 +110,7 @@ export class Relations implements SubqueryColumns {
   }
 
   coreScope(core: SelectCore, outer: Scope | null, env: CteEnv): Scope {
-    return this.scopeFor(core.from, outer, env);
+    return new Scope(core.from ? this.relationsOf(core.from, false, outer, env) : [], outer, env, core.groupBy.length > 0);
   }
 
   private bodyColumns(body: SelectBody, outer: Scope | null, env: CteEnv): RelColumn[] {

@@ -47,6 +47,8 @@ export class Scope {
     readonly relations: readonly Relation[],
     readonly parent: Scope | null,
     readonly env: CteEnv,
+    /** The SELECT has GROUP BY: each aggregate sees at least one row. */
+    readonly grouped = false,
   ) {}
 
   relation(name: string): Relation | undefined {

@@ -52,7 +52,7 @@ export const statsByMethodSql = "SELECT method, count(*) AS n, max(updated_at) A
 export interface StatsByMethodRow {
   method: string;
   n: number;
-  latest: number | null;
+  latest: number;
 }
 
 const statsByMethodStatement = cached(statsByMethodSql, true);
@@ -61,7 +61,7 @@ function toStatsByMethodRow(r: unknown[]): StatsByMethodRow {
   return {
     method: r[0] as string,
     n: r[1] as number,
-    latest: r[2] as number | null,
+    latest: r[2] as number,
   };
 }
 
