@@ -4,6 +4,7 @@ export * from "./db.js";
 export * from "./models.js";
 export * from "./change-feed.js";
 export * from "./files.js";
+export * from "./http-children.js";
 export * from "./http-streaming.js";
 export * from "./http.js";
 export * from "./performance-log.js";
