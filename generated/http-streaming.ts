@@ -325,14 +325,14 @@ delta_chain AS (
 
     SELECT
         dc.id,
-        COALESCE(d.delta_name, dc.name) AS name,
-        COALESCE(d.delta_url, dc.url) AS url,
-        COALESCE(d.delta_method, dc.method) AS method,
-        COALESCE(d.delta_description, dc.description) AS description,
-        max(d.updated_at, dc.updated_at) AS updated_at,
+        COALESCE(nd.delta_name, dc.name) AS name,
+        COALESCE(nd.delta_url, dc.url) AS url,
+        COALESCE(nd.delta_method, dc.method) AS method,
+        COALESCE(nd.delta_description, dc.description) AS description,
+        max(nd.updated_at, dc.updated_at) AS updated_at,
         dc.level + 1 AS level
     FROM delta_chain dc
-    JOIN deltas d ON d.step = dc.level + 1
+    JOIN deltas nd ON nd.step = dc.level + 1
 )
 SELECT id, name, url, method, description, updated_at
 FROM delta_chain

@@ -36,10 +36,11 @@ BEGIN
   SELECT RAISE(ABORT, 'a delta''s parent must be an existing base request');
 END;
 
--- 2.1 Primary streaming indexes.
-CREATE INDEX http_workspace_streaming_idx ON http (workspace_id, is_delta, updated_at DESC);
+-- 2.1 Primary streaming indexes. Two end in id: streaming pages by the keyset (updated_at, id), and
+-- with id in the index SQLite reads rows in cursor order instead of sorting each page.
+CREATE INDEX http_workspace_streaming_idx ON http (workspace_id, is_delta, updated_at DESC, id DESC);
 CREATE INDEX http_workspace_method_streaming_idx ON http (workspace_id, method, is_delta, updated_at DESC);
-CREATE INDEX http_delta_resolution_idx ON http (parent_http_id, is_delta, updated_at DESC);
+CREATE INDEX http_delta_resolution_idx ON http (parent_http_id, is_delta, updated_at DESC, id DESC);
 CREATE INDEX http_folder_streaming_idx ON http (folder_id, updated_at DESC) WHERE folder_id IS NOT NULL;
 CREATE INDEX http_batch_processing_idx ON http (workspace_id, folder_id, is_delta, updated_at);
 
