@@ -3,8 +3,8 @@
  * foreign_keys is off by default in SQLite (the spec forgot it, so ON DELETE CASCADE never ran),
  * and without busy_timeout a second writer fails at once with SQLITE_BUSY instead of waiting.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 
@@ -21,7 +21,13 @@ export interface OpenOptions {
   readonly migrate?: boolean;
 }
 
-const schemaDir = fileURLToPath(new URL("../../schema/", import.meta.url));
+/** The repository's schema/ folder, found upwards from this file (run from source or from build/). */
+function schemaDir(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, "schema", "001_workspaces.sql"))) return join(dir, "schema");
+  }
+  throw new Error("schema/ not found above " + fileURLToPath(import.meta.url));
+}
 
 export function openStreamingDatabase(path: string, options: OpenOptions = {}): StreamingDatabase {
   const db = new Database(path);
@@ -44,8 +50,9 @@ export function openStreamingDatabase(path: string, options: OpenOptions = {}): 
 
 /** Applies schema/*.sql in order, as `npx gen` does when it analyses the queries. */
 export function applySchema(db: Database.Database): void {
-  const files = readdirSync(schemaDir).filter((f) => f.endsWith(".sql")).sort();
+  const dir = schemaDir();
+  const files = readdirSync(dir).filter((f) => f.endsWith(".sql")).sort();
   db.transaction(() => {
-    for (const f of files) db.exec(readFileSync(join(schemaDir, f), "utf8"));
+    for (const f of files) db.exec(readFileSync(join(dir, f), "utf8"));
   })();
 }

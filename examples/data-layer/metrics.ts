@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { logStreamingOperation, type Database } from "../../generated/index.js";
 
 const OPERATIONS = 0;
-const TOTAL_DURATION_MS = 1;
+const TOTAL_DURATION_US = 1; // microseconds, so that fast operations still add up
 const ERRORS = 2;
 const RECORDS = 3;
 
@@ -27,21 +27,31 @@ export class StreamingMetrics {
 
   recordOperation(durationMs: number, recordCount: number, error?: unknown): void {
     Atomics.add(this.counters, OPERATIONS, 1n);
-    Atomics.add(this.counters, TOTAL_DURATION_MS, BigInt(Math.round(durationMs)));
+    Atomics.add(this.counters, TOTAL_DURATION_US, BigInt(Math.round(durationMs * 1000)));
     Atomics.add(this.counters, RECORDS, BigInt(recordCount));
     if (error !== undefined) Atomics.add(this.counters, ERRORS, 1n);
   }
 
   snapshot(): MetricsSnapshot {
     const read = (i: number) => Number(Atomics.load(this.counters, i));
-    return { operationCount: read(OPERATIONS), totalDurationMs: read(TOTAL_DURATION_MS), errorCount: read(ERRORS), recordCount: read(RECORDS) };
+    return { operationCount: read(OPERATIONS), totalDurationMs: read(TOTAL_DURATION_US) / 1000, errorCount: read(ERRORS), recordCount: read(RECORDS) };
   }
 }
 
 export type OperationType = "snapshot" | "delta" | "query" | "update";
 
-/** Times `fn`, counts it, and appends it to streaming_performance_log. */
-export function measured<T>(db: Database, metrics: StreamingMetrics, op: { workspaceId: Uint8Array; type: OperationType; table: string }, fn: () => T, count: (result: T) => number): T {
+/**
+ * Times `fn` and counts it; appends it to streaming_performance_log unless `log` is false
+ * (an idle feed poll that found nothing is counted, not logged).
+ */
+export function measured<T>(
+  db: Database,
+  metrics: StreamingMetrics,
+  op: { workspaceId: Uint8Array; type: OperationType; table: string },
+  fn: () => T,
+  count: (result: T) => number,
+  log = true,
+): T {
   const start = performance.now();
   let error: unknown;
   let result: T | undefined;
@@ -55,7 +65,7 @@ export function measured<T>(db: Database, metrics: StreamingMetrics, op: { works
     const durationMs = performance.now() - start;
     const records = result === undefined ? 0 : count(result);
     metrics.recordOperation(durationMs, records, error);
-    logStreamingOperation(db, {
+    if (log || records > 0 || error !== undefined) logStreamingOperation(db, {
       id: randomBytes(16),
       workspaceId: op.workspaceId,
       operationType: op.type,
