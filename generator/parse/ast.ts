@@ -123,13 +123,11 @@ export interface Insert {
   readonly span: Span;
 }
 
-export interface Update {
-  readonly kind: "update";
+/** What UPDATE and DELETE share: a target table, its filter, RETURNING and SQLite's ORDER BY/LIMIT. */
+export interface WriteToTable {
   readonly ctes: readonly Cte[];
   readonly table: string;
   readonly alias: string | null;
-  readonly set: readonly Assignment[];
-  readonly from: FromItem | null;
   readonly where: Expr | null;
   readonly returning: readonly ResultColumn[] | null;
   readonly orderBy: readonly Expr[];
@@ -138,17 +136,14 @@ export interface Update {
   readonly span: Span;
 }
 
-export interface Delete {
+export interface Update extends WriteToTable {
+  readonly kind: "update";
+  readonly set: readonly Assignment[];
+  readonly from: FromItem | null;
+}
+
+export interface Delete extends WriteToTable {
   readonly kind: "delete";
-  readonly ctes: readonly Cte[];
-  readonly table: string;
-  readonly alias: string | null;
-  readonly where: Expr | null;
-  readonly returning: readonly ResultColumn[] | null;
-  readonly orderBy: readonly Expr[];
-  readonly limit: Expr | null;
-  readonly offset: Expr | null;
-  readonly span: Span;
 }
 
 export interface OtherStatement { readonly kind: "other"; readonly span: Span }
