@@ -85,7 +85,8 @@ function outputColumns(relations: Relations, s: Statement, span: Span): OutputCo
       if (s.returning === null) return [];
       const env = relations.defineCtes(s.ctes, null, new CteEnv(null));
       const target = relations.tableRelation(s.table, s.alias, env);
-      return relations.outputColumns(s.returning, new Scope([target], null, env), false);
+      const joined = s.kind === "update" && s.from ? relations.scopeFor(s.from, null, env).relations : [];
+      return relations.outputColumns(s.returning, new Scope([target, ...joined], null, env), false);
     }
     case "other":
       return null;

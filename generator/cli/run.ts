@@ -4,21 +4,24 @@
  */
 import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
-import { resolveOptions, type Flags } from "../config/options.js";
+import { resolveOptions, type Flags, type Options } from "../config/options.js";
 import { emitProgram } from "../emit/emit-program.js";
 import { drift } from "../output/drift.js";
 import { writeOutput } from "../output/write-output.js";
 import { analyzeProject, type Analysis } from "../pipeline/analyze-project.js";
 import { describeJson } from "./describe.js";
 import { renderDiagnostic, summary } from "./render.js";
+import { watchAndRun } from "./watch.js";
 
 export interface Io {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Ends `gen watch` (the CLI passes one aborted on Ctrl-C). */
+  readonly signal?: AbortSignal;
 }
 
-type Mode = "generate" | "check" | "describe";
+type Mode = "generate" | "check" | "describe" | "watch";
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let chosen: { mode: Mode; flags: Flags & { json?: boolean } } | undefined;
@@ -36,6 +39,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   withPaths(program).action((flags: Flags) => void (chosen = { mode: "generate", flags }));
   withPaths(program.command("generate").description("write generated/ (the default command)")).action((flags: Flags) => void (chosen = { mode: "generate", flags }));
   withPaths(program.command("check").description("write nothing; exit 1 with a diff when generated/ is out of date")).action((flags: Flags) => void (chosen = { mode: "check", flags }));
+  withPaths(program.command("watch").description("generate now and again on every change to a .sql file, until stopped")).action(
+    (flags: Flags) => void (chosen = { mode: "watch", flags }),
+  );
   withPaths(program.command("describe").description("write nothing; print the analysis").option("--json", "as JSON (the only format for now)")).action(
     (flags: Flags) => void (chosen = { mode: "describe", flags }),
   );
@@ -47,8 +53,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (chosen === undefined) return 2;
   const options = resolveOptions(io.cwd, chosen.flags);
+  if (chosen.mode === "watch") {
+    await watchAndRun(io.cwd, [options.schema, options.queries], async () => void (await generateOnce(options, "generate", io)), io.signal ?? new AbortController().signal);
+    return 0;
+  }
+  return generateOnce(options, chosen.mode, io);
+}
+
+async function generateOnce(options: Options, mode: "generate" | "check" | "describe", io: Io): Promise<number> {
   const analysis = await analyzeProject(options);
-  if (chosen.mode === "describe") {
+  if (mode === "describe") {
     io.stdout(describeJson(analysis));
     return analysis.bag.hasErrors ? 1 : 0;
   }
@@ -59,7 +73,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const files = emitProgram(analysis.program);
   const outDir = resolve(options.cwd, options.out);
-  if (chosen.mode === "check") {
+  if (mode === "check") {
     const diff = drift(outDir, options.out, files);
     if (diff === "") return 0;
     io.stdout(diff);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { casesDir } from "./support/cases.js";
+import { run } from "../cli/run.js";
 import { runCli } from "./support/run-cli.js";
 
 /** A project laid out as a user's: schema/, queries/, generated/. */
@@ -98,6 +99,35 @@ describe("gen describe --json", () => {
     expect(existsSync(join(dir, "generated"))).toBe(false);
   });
 });
+
+describe("gen watch", () => {
+  it("regenerates when a query file changes, reports errors without touching the output, stops on abort", async () => {
+    const dir = project();
+    const stop = new AbortController();
+    let stderr = "";
+    const running = run(["watch"], { cwd: dir, stdout: () => {}, stderr: (t) => (stderr += t), signal: stop.signal });
+    const out = join(dir, "generated", "http.ts");
+    await until(() => existsSync(out));
+    const query = join(dir, "queries", "http.sql");
+    writeFileSync(query, readFileSync(query, "utf8").replace("SELECT *", "SELECT id, name"));
+    await until(() => !readFileSync(out, "utf8").includes("workspaceId: Uint8Array;\n  name"));
+    const good = readFileSync(out, "utf8");
+    writeFileSync(query, "-- name: Broken :one\nSELECT nope FROM http;\n");
+    await until(() => stderr.includes("SG303"));
+    expect(readFileSync(out, "utf8")).toBe(good);
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+});
+
+/** Polls until `test` holds (file watching is asynchronous), failing after 10 s. */
+async function until(test: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for the watcher");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 describe("arguments", () => {
   it("prints help with exit 0 and rejects unknown options with exit 2", async () => {
