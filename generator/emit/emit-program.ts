@@ -1,5 +1,5 @@
 /** ProgramIR → the text of every output file. Depends on the IR only. */
-import { IndentationText, Project, QuoteKind } from "ts-morph";
+import { IndentationText, Project, QuoteKind, StructureKind, type StatementStructures } from "ts-morph";
 import type { ProgramIR } from "../ir/query-ir.js";
 import { emitModels } from "./models-file.js";
 import { emitQueryModule } from "./query-module.js";
@@ -15,15 +15,19 @@ export function emitProgram(program: ProgramIR): OutputFiles {
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
   });
   const files = new Map<string, string>();
-  const create = (name: string, source: string, fill: (f: ReturnType<Project["createSourceFile"]>) => void) => {
-    const f = project.createSourceFile(name, "", { overwrite: true });
-    fill(f);
-    files.set(name, `${header(source)}\n\n${f.getFullText().trimEnd()}\n`);
+  // Each file is printed once from its structures: adding declarations one by one would make
+  // ts-morph re-parse the file after every addition.
+  const print = (statements: StatementStructures[]) => project.createSourceFile("print.ts", { statements }, { overwrite: true }).getFullText().trim();
+  const create = (name: string, source: string, statements: StatementStructures[]) => {
+    const imports = statements.filter((s) => s.kind === StructureKind.ImportDeclaration);
+    const body = statements.filter((s) => s.kind !== StructureKind.ImportDeclaration);
+    const parts = [header(source), ...(imports.length ? [print(imports)] : []), print(body)];
+    files.set(name, `${parts.join("\n\n")}\n`);
   };
 
   files.set("db.ts", `${header("sqlgen's runtime")}\n\n${runtimeSource().trimEnd()}\n`);
-  create("models.ts", program.schemaSources.join(", ") || "an empty schema", (f) => emitModels(f, program.models));
-  for (const m of program.modules) create(m.fileName, m.source, (f) => emitQueryModule(f, m));
+  create("models.ts", program.schemaSources.join(", ") || "an empty schema", emitModels(program.models));
+  for (const m of program.modules) create(m.fileName, m.source, emitQueryModule(m));
   const exports = ["db", "models", ...program.modules.map((m) => m.fileName.replace(/\.ts$/, ""))];
   files.set("index.ts", `${header("the query files")}\n\n${exports.map((e) => `export * from "./${e}.js";`).join("\n")}\n`);
   return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));

@@ -1,5 +1,5 @@
 /** generated/<file>.ts: for each query, its SQL, Params and Row types and a typed function. */
-import { VariableDeclarationKind, type SourceFile } from "ts-morph";
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ModuleIR, ParamIR, QueryIR, RowField } from "../ir/query-ir.js";
 import { camelCase, pascalCase } from "../ir/naming.js";
 import { bindValue, readValue, sqlLiteral, typeText } from "./ts-text.js";
@@ -12,7 +12,8 @@ interface Names {
   readonly mapper: string;
 }
 
-export function emitQueryModule(file: SourceFile, module: ModuleIR): void {
+export function emitQueryModule(module: ModuleIR): StatementStructures[] {
+  const out: StatementStructures[] = [];
   const queries = module.queries;
   const runtime = new Set<string>(["type Database"]);
   const models = new Set<string>();
@@ -22,11 +23,12 @@ export function emitQueryModule(file: SourceFile, module: ModuleIR): void {
     if (q.command === "execresult") runtime.add("type ExecResult");
     for (const f of q.row) if (f.kind === "embed") models.add(f.model);
   }
-  file.addImportDeclaration({ moduleSpecifier: "./db.js", namedImports: [...runtime].sort(byName) });
+  out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./db.js", namedImports: [...runtime].sort(byName) });
   if (models.size > 0 && queries.some((q) => returnsRows(q))) {
-    file.addImportDeclaration({ moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: [...models].sort() });
+    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: [...models].sort() });
   }
-  for (const q of queries) emitQuery(file, q);
+  for (const q of queries) emitQuery(out, q);
+  return out;
 }
 
 function byName(a: string, b: string): number {
@@ -37,7 +39,7 @@ function returnsRows(q: QueryIR): boolean {
   return (q.command === "one" || q.command === "many") && q.row.length > 0;
 }
 
-function emitQuery(file: SourceFile, q: QueryIR): void {
+function emitQuery(out: StatementStructures[], q: QueryIR): void {
   const n: Names = {
     fn: camelCase(q.name),
     type: pascalCase(q.name),
@@ -46,44 +48,44 @@ function emitQuery(file: SourceFile, q: QueryIR): void {
     mapper: `to${pascalCase(q.name)}Row`,
   };
   const slices = q.params.map((p, i) => ({ p, i })).filter(({ p }) => p.slice);
-  file.addVariableStatement({
+  out.push({ kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: [`SQL of ${q.name}${slices.length ? "; each SLICE marker stands for a list of placeholders" : ""}.`],
     declarations: [{ name: n.sql, initializer: sqlLiteral(q.sql.map((part) => (part.kind === "text" ? part.text : `/*SLICE:${q.params[part.param].name}*/?`)).join("")) }],
   });
   if (q.params.length > 0) {
-    file.addInterface({ name: `${n.type}Params`, isExported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) });
+    out.push({ kind: StructureKind.Interface, name: `${n.type}Params`, isExported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) });
   }
   if (returnsRows(q)) {
-    file.addInterface({ name: `${n.type}Row`, isExported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) });
+    out.push({ kind: StructureKind.Interface, name: `${n.type}Row`, isExported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) });
   }
   const raw = returnsRows(q);
   const initializer =
     slices.length === 0
       ? `cached(${n.sql}, ${raw})`
       : `cachedSliced(${JSON.stringify(q.sql.map((part) => (part.kind === "text" ? part.text : slices.findIndex((s) => s.i === part.param))))}, ${JSON.stringify(slices.map((s) => s.p.name))}, ${q.bindings.filter((b) => !q.params[b].slice).length}, ${raw})`;
-  file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: [{ name: n.statement, initializer }] });
+  out.push({ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: n.statement, initializer }] });
   if (returnsRows(q)) {
-    file.addFunction({
+    out.push({ kind: StructureKind.Function,
       name: n.mapper,
       parameters: [{ name: "r", type: "unknown[]" }],
       returnType: `${n.type}Row`,
       statements: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f)},`).join("\n")}\n};`],
     });
   }
-  emitFunction(file, q, n, false);
-  if (q.command === "many" && returnsRows(q)) emitFunction(file, q, n, true);
+  emitFunction(out, q, n, false);
+  if (q.command === "many" && returnsRows(q)) emitFunction(out, q, n, true);
 }
 
-function emitFunction(file: SourceFile, q: QueryIR, n: Names, iterate: boolean): void {
+function emitFunction(out: StatementStructures[], q: QueryIR, n: Names, iterate: boolean): void {
   const slices = q.params.filter((p) => p.slice);
   const pre = slices.map((p) => `const ${local(p)} = padSlice(${p.type.ts === "boolean" ? `params.${p.field}.map((v) => ${bindValue("v", p.type)})` : `params.${p.field}`}, ${JSON.stringify(p.name)});`);
   const args = q.bindings.map((b) => (q.params[b].slice ? `...${local(q.params[b])}` : bindValue(`params.${q.params[b].field}`, q.params[b].type))).join(", ");
   const stmt = slices.length === 0 ? `${n.statement}(db)` : `${n.statement}(db, [${slices.map((p) => `${local(p)}.length`).join(", ")}])`;
   const [returnType, body] = iterate ? [`Generator<${n.type}Row, void, undefined>`, [`for (const r of ${stmt}.iterate(${args})) yield ${n.mapper}(r as unknown[]);`]] : bodyFor(q, n, stmt, args);
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
-  file.addFunction({
+  out.push({ kind: StructureKind.Function,
     name: iterate ? `${n.fn}Iterate` : n.fn,
     isExported: true,
     isGenerator: iterate,
