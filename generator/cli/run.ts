@@ -5,7 +5,6 @@
 import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import { resolveOptions, type Flags, type Options } from "../config/options.js";
-import { emitProgram } from "../emit/emit-program.js";
 import { drift } from "../output/drift.js";
 import { writeOutput } from "../output/write-output.js";
 import { analyzeProject, type Analysis } from "../pipeline/analyze-project.js";
@@ -71,6 +70,9 @@ async function generateOnce(options: Options, mode: "generate" | "check" | "desc
     io.stderr(`gen: ${summary(analysis.bag.all)}; ${options.out}/ was left untouched\n`);
     return 1;
   }
+  // Loaded only when there is something to emit: ts-morph brings the whole TypeScript compiler,
+  // and `describe` or a run with errors (the edit loop) should not wait for it.
+  const { emitProgram } = await import("../emit/emit-program.js");
   const files = emitProgram(analysis.program);
   const outDir = resolve(options.cwd, options.out);
   if (mode === "check") {
