@@ -27,7 +27,7 @@ export function buildColumns(meta: readonly ColumnMetadata[], inferred: readonly
         ? `${a.unknownFunction}() is not a SQLite built-in, so its result type is unknown.`
         : m.declType === null && m.table !== null
           ? `Column ${m.table}.${m.origin} has no declared type.`
-          : "SQLite does not type expressions.";
+          : "Neither SQLite nor sqlgen can tell this expression's type.";
       bag.report("SG501", `cannot infer the type of result column "${m.name}"`, file, a?.span ?? statementSpan, [
         why,
         `It is typed \`unknown\`. Wrap it in CAST(… AS TEXT) (or INTEGER, REAL, BLOB) to give it a type.`,

@@ -21,9 +21,11 @@ export function renderDiagnostic(d: Diagnostic, files: ReadonlyMap<string, Sourc
   ].join("\n");
 }
 
+export function plural(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : word.endsWith("y") ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+}
+
 export function summary(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  return `${plural(errors, "error")}, ${plural(diagnostics.length - errors, "warning")}`;
 }

@@ -9,7 +9,7 @@ import { drift } from "../output/drift.js";
 import { writeOutput } from "../output/write-output.js";
 import { analyzeProject, type Analysis } from "../pipeline/analyze-project.js";
 import { describeJson } from "./describe.js";
-import { renderDiagnostic, summary } from "./render.js";
+import { plural, renderDiagnostic, summary } from "./render.js";
 import { watchAndRun } from "./watch.js";
 
 export interface Io {
@@ -84,7 +84,7 @@ async function generateOnce(options: Options, mode: "generate" | "check" | "desc
   }
   writeOutput(outDir, files);
   const queries = analysis.program.modules.reduce((n, m) => n + m.queries.length, 0);
-  io.stderr(`gen: ${queries} queries in ${analysis.program.modules.length} files → ${options.out}/ (${summary(analysis.bag.all)})\n`);
+  io.stderr(`gen: ${plural(queries, "query")} in ${plural(analysis.program.modules.length, "file")} → ${options.out}/ (${summary(analysis.bag.all)})\n`);
   return 0;
 }
 
