@@ -599,3 +599,75 @@ export function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActiv
 export function* listRecentHTTPActivityIterate(db: Database, params: ListRecentHTTPActivityParams): Generator<ListRecentHTTPActivityRow, void, undefined> {
   for (const r of listRecentHTTPActivityStatement(db).iterate(params.since, params.maxRows)) yield toListRecentHTTPActivityRow(r as unknown[]);
 }
+
+/** SQL of GetHTTPsByWorkspaceID. */
+export const getHTTPsByWorkspaceIDSql = "SELECT * FROM http WHERE workspace_id = ? ORDER BY updated_at, id";
+
+export interface GetHTTPsByWorkspaceIDParams {
+  workspaceId: Uint8Array;
+}
+
+export interface GetHTTPsByWorkspaceIDRow {
+  id: Uint8Array;
+  workspaceId: Uint8Array;
+  folderId: Uint8Array | null;
+  name: string;
+  url: string;
+  method: string;
+  description: string;
+  isDelta: boolean;
+  parentHttpId: Uint8Array | null;
+  deltaName: string | null;
+  deltaUrl: string | null;
+  deltaMethod: string | null;
+  deltaDescription: string | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const getHTTPsByWorkspaceIDStatement = cached(getHTTPsByWorkspaceIDSql, true);
+
+function toGetHTTPsByWorkspaceIDRow(r: unknown[]): GetHTTPsByWorkspaceIDRow {
+  return {
+    id: r[0] as Uint8Array,
+    workspaceId: r[1] as Uint8Array,
+    folderId: r[2] as Uint8Array | null,
+    name: r[3] as string,
+    url: r[4] as string,
+    method: r[5] as string,
+    description: r[6] as string,
+    isDelta: r[7] !== 0,
+    parentHttpId: r[8] as Uint8Array | null,
+    deltaName: r[9] as string | null,
+    deltaUrl: r[10] as string | null,
+    deltaMethod: r[11] as string | null,
+    deltaDescription: r[12] as string | null,
+    version: r[13] as number,
+    createdAt: r[14] as number,
+    updatedAt: r[15] as number,
+  };
+}
+
+/**
+ * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
+ * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
+ *
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:188).
+ */
+export function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceIDParams): GetHTTPsByWorkspaceIDRow[] {
+  const rows = getHTTPsByWorkspaceIDStatement(db).all(params.workspaceId) as unknown[][];
+  const out: GetHTTPsByWorkspaceIDRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toGetHTTPsByWorkspaceIDRow(rows[i]);
+  return out;
+}
+
+/**
+ * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
+ * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
+ *
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:188), returning rows one at a time.
+ */
+export function* getHTTPsByWorkspaceIDIterate(db: Database, params: GetHTTPsByWorkspaceIDParams): Generator<GetHTTPsByWorkspaceIDRow, void, undefined> {
+  for (const r of getHTTPsByWorkspaceIDStatement(db).iterate(params.workspaceId)) yield toGetHTTPsByWorkspaceIDRow(r as unknown[]);
+}

@@ -68,3 +68,68 @@ export function summarizeStreamingPerformance(db: Database, params: SummarizeStr
 export function* summarizeStreamingPerformanceIterate(db: Database, params: SummarizeStreamingPerformanceParams): Generator<SummarizeStreamingPerformanceRow, void, undefined> {
   for (const r of summarizeStreamingPerformanceStatement(db).iterate(params.workspaceId, params.timestamp)) yield toSummarizeStreamingPerformanceRow(r as unknown[]);
 }
+
+/** SQL of ListStreamingOperations. */
+export const listStreamingOperationsSql = `SELECT * FROM streaming_performance_log
+WHERE workspace_id = ? AND timestamp >= ?
+ORDER BY timestamp DESC, id
+LIMIT ?`;
+
+export interface ListStreamingOperationsParams {
+  workspaceId: Uint8Array;
+  timestamp: number;
+  limit: number;
+}
+
+export interface ListStreamingOperationsRow {
+  id: Uint8Array;
+  workspaceId: Uint8Array;
+  operationType: string;
+  tableName: string;
+  recordCount: number;
+  durationMs: number;
+  timestamp: number;
+  errorMessage: string | null;
+}
+
+const listStreamingOperationsStatement = cached(listStreamingOperationsSql, true);
+
+function toListStreamingOperationsRow(r: unknown[]): ListStreamingOperationsRow {
+  return {
+    id: r[0] as Uint8Array,
+    workspaceId: r[1] as Uint8Array,
+    operationType: r[2] as string,
+    tableName: r[3] as string,
+    recordCount: r[4] as number,
+    durationMs: r[5] as number,
+    timestamp: r[6] as number,
+    errorMessage: r[7] as string | null,
+  };
+}
+
+/** `:many` query `ListStreamingOperations` (queries/performance-log.sql:13). */
+export function listStreamingOperations(db: Database, params: ListStreamingOperationsParams): ListStreamingOperationsRow[] {
+  const rows = listStreamingOperationsStatement(db).all(params.workspaceId, params.timestamp, params.limit) as unknown[][];
+  const out: ListStreamingOperationsRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toListStreamingOperationsRow(rows[i]);
+  return out;
+}
+
+/** `:many` query `ListStreamingOperations` (queries/performance-log.sql:13), returning rows one at a time. */
+export function* listStreamingOperationsIterate(db: Database, params: ListStreamingOperationsParams): Generator<ListStreamingOperationsRow, void, undefined> {
+  for (const r of listStreamingOperationsStatement(db).iterate(params.workspaceId, params.timestamp, params.limit)) yield toListStreamingOperationsRow(r as unknown[]);
+}
+
+/** SQL of PruneStreamingPerformanceLog. */
+export const pruneStreamingPerformanceLogSql = "DELETE FROM streaming_performance_log WHERE timestamp < ?";
+
+export interface PruneStreamingPerformanceLogParams {
+  timestamp: number;
+}
+
+const pruneStreamingPerformanceLogStatement = cached(pruneStreamingPerformanceLogSql, false);
+
+/** `:execrows` query `PruneStreamingPerformanceLog` (queries/performance-log.sql:19). */
+export function pruneStreamingPerformanceLog(db: Database, params: PruneStreamingPerformanceLogParams): number {
+  return pruneStreamingPerformanceLogStatement(db).run(params.timestamp).changes;
+}

@@ -182,3 +182,8 @@ FROM http
 WHERE updated_at > sqlc.arg(since)
 ORDER BY updated_at DESC
 LIMIT sqlc.arg(max_rows);
+
+-- The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
+-- Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
+-- name: GetHTTPsByWorkspaceID :many
+SELECT * FROM http WHERE workspace_id = ? ORDER BY updated_at, id;

@@ -9,3 +9,12 @@ FROM streaming_performance_log
 WHERE workspace_id = ? AND timestamp >= ?
 GROUP BY operation_type
 ORDER BY operation_type;
+
+-- name: ListStreamingOperations :many
+SELECT * FROM streaming_performance_log
+WHERE workspace_id = ? AND timestamp >= ?
+ORDER BY timestamp DESC, id
+LIMIT ?;
+
+-- name: PruneStreamingPerformanceLog :execrows
+DELETE FROM streaming_performance_log WHERE timestamp < ?;

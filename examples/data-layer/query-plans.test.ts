@@ -33,6 +33,7 @@ const expectations: Record<string, Expectation> = {
   ValidateHTTPForeignKeysBatch: { sql: q.validateHTTPForeignKeysBatchSql, uses: ["sqlite_autoindex_workspaces_1", "sqlite_autoindex_files_1"], noScanOf: ["h", "w", "f", "p"] },
   CascadeHTTPDeleteStreaming: { sql: q.cascadeHTTPDeleteStreamingSql, uses: ["sqlite_autoindex_http_1"], noScanOf: ["h", "http"] },
   StreamWorkspaceChanges: { sql: q.streamWorkspaceChangesSql, uses: ["change_log_workspace_idx"], noScanOf: ["c", "h"], noSort: true },
+  GetHTTPsByWorkspaceID: { sql: q.getHTTPsByWorkspaceIDSql, uses: ["http_batch_processing_idx"], noScanOf: ["http"] },
   ListRecentHTTPActivity: { sql: q.listRecentHTTPActivitySql, uses: ["http_recent_activity_idx"], noScanOf: ["http"], noSort: true },
   StreamEnabledHTTPHeaders: { sql: q.streamEnabledHTTPHeadersSql, uses: ["http_header_streaming_idx"], noScanOf: ["http_header"], noSort: true },
   StreamEnabledHTTPSearchParams: { sql: q.streamEnabledHTTPSearchParamsSql, uses: ["http_search_param_streaming_idx"], noScanOf: ["http_search_param"], noSort: true },

@@ -2,8 +2,28 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import * as q from "../../generated/index.js";
-import { applySchema } from "./connection.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { applySchema, openStreamingDatabase } from "./connection.js";
 import { createHttp, fresh, id, ws } from "./fixtures.js";
+
+describe("connection", () => {
+  it("applies the streaming settings, foreign keys and a busy timeout included", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "sqlgen-pragmas-")), "app.db");
+    const { db, close } = openStreamingDatabase(path);
+    const pragma = (name: string) => db.pragma(name, { simple: true });
+    expect(pragma("journal_mode")).toBe("wal");
+    expect(pragma("synchronous")).toBe(1); // NORMAL
+    expect(pragma("foreign_keys")).toBe(1);
+    expect(pragma("busy_timeout")).toBe(5000);
+    expect(pragma("cache_size")).toBe(10000);
+    expect(pragma("temp_store")).toBe(2); // MEMORY
+    expect(pragma("mmap_size")).toBe(268435456);
+    close();
+    expect(db.open).toBe(false);
+  });
+});
 
 describe("schema", () => {
   it("accepts an insert into every table, with foreign keys on", () => {
