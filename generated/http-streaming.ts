@@ -21,14 +21,12 @@ export const getHTTPWorkspaceSnapshotStreamingSql = `SELECT
 FROM http h
 WHERE h.workspace_id = ?
     AND h.is_delta = FALSE
-    AND h.updated_at >= ?
     AND (h.updated_at, h.id) > (?, ?)
 ORDER BY h.updated_at, h.id
 LIMIT ?`;
 
 export interface GetHTTPWorkspaceSnapshotStreamingParams {
   workspaceId: Uint8Array;
-  since: number;
   afterUpdatedAt: number;
   afterId: Uint8Array;
   pageSize: number;
@@ -71,30 +69,34 @@ function toGetHTTPWorkspaceSnapshotStreamingRow(r: unknown[]): GetHTTPWorkspaceS
 }
 
 /**
- * High-performance snapshot, one keyset page at a time: base requests of a workspace changed since
- * `since`, after the cursor (updated_at, id) of the previous page. Start with after_updated_at = -1
- * and after_id = x'' (sorts before every id). The spec paged with LIMIT/OFFSET, which rescans
- * skipped rows and skips or repeats rows when writes happen between pages.
+ * High-performance snapshot, one keyset page at a time: base requests of a workspace after the
+ * cursor (updated_at, id) of the previous page. Start with after_updated_at = -1 (everything) or
+ * since - 1 (an incremental snapshot), and after_id = x'' (sorts before every id). The cursor is the
+ * only lower bound, so SQLite seeks straight to it; a separate `updated_at >= ?` would become the
+ * index range instead and make every page rescan from `since`. The spec paged with LIMIT/OFFSET,
+ * which rereads skipped rows and skips or repeats rows when writes happen between pages.
  *
- * `:many` query `GetHTTPWorkspaceSnapshotStreaming` (queries/http-streaming.sql:7).
+ * `:many` query `GetHTTPWorkspaceSnapshotStreaming` (queries/http-streaming.sql:9).
  */
 export function getHTTPWorkspaceSnapshotStreaming(db: Database, params: GetHTTPWorkspaceSnapshotStreamingParams): GetHTTPWorkspaceSnapshotStreamingRow[] {
-  const rows = getHTTPWorkspaceSnapshotStreamingStatement(db).all(params.workspaceId, params.since, params.afterUpdatedAt, params.afterId, params.pageSize) as unknown[][];
+  const rows = getHTTPWorkspaceSnapshotStreamingStatement(db).all(params.workspaceId, params.afterUpdatedAt, params.afterId, params.pageSize) as unknown[][];
   const out: GetHTTPWorkspaceSnapshotStreamingRow[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toGetHTTPWorkspaceSnapshotStreamingRow(rows[i]);
   return out;
 }
 
 /**
- * High-performance snapshot, one keyset page at a time: base requests of a workspace changed since
- * `since`, after the cursor (updated_at, id) of the previous page. Start with after_updated_at = -1
- * and after_id = x'' (sorts before every id). The spec paged with LIMIT/OFFSET, which rescans
- * skipped rows and skips or repeats rows when writes happen between pages.
+ * High-performance snapshot, one keyset page at a time: base requests of a workspace after the
+ * cursor (updated_at, id) of the previous page. Start with after_updated_at = -1 (everything) or
+ * since - 1 (an incremental snapshot), and after_id = x'' (sorts before every id). The cursor is the
+ * only lower bound, so SQLite seeks straight to it; a separate `updated_at >= ?` would become the
+ * index range instead and make every page rescan from `since`. The spec paged with LIMIT/OFFSET,
+ * which rereads skipped rows and skips or repeats rows when writes happen between pages.
  *
- * `:many` query `GetHTTPWorkspaceSnapshotStreaming` (queries/http-streaming.sql:7), returning rows one at a time.
+ * `:many` query `GetHTTPWorkspaceSnapshotStreaming` (queries/http-streaming.sql:9), returning rows one at a time.
  */
 export function* getHTTPWorkspaceSnapshotStreamingIterate(db: Database, params: GetHTTPWorkspaceSnapshotStreamingParams): Generator<GetHTTPWorkspaceSnapshotStreamingRow, void, undefined> {
-  for (const r of getHTTPWorkspaceSnapshotStreamingStatement(db).iterate(params.workspaceId, params.since, params.afterUpdatedAt, params.afterId, params.pageSize)) yield toGetHTTPWorkspaceSnapshotStreamingRow(r as unknown[]);
+  for (const r of getHTTPWorkspaceSnapshotStreamingStatement(db).iterate(params.workspaceId, params.afterUpdatedAt, params.afterId, params.pageSize)) yield toGetHTTPWorkspaceSnapshotStreamingRow(r as unknown[]);
 }
 
 /** SQL of GetHTTPWorkspaceSnapshotOffset. */
@@ -130,7 +132,7 @@ function toGetHTTPWorkspaceSnapshotOffsetRow(r: unknown[]): GetHTTPWorkspaceSnap
 /**
  * The spec's LIMIT/OFFSET pagination, kept only to benchmark the keyset version against.
  *
- * `:many` query `GetHTTPWorkspaceSnapshotOffset` (queries/http-streaming.sql:32).
+ * `:many` query `GetHTTPWorkspaceSnapshotOffset` (queries/http-streaming.sql:33).
  */
 export function getHTTPWorkspaceSnapshotOffset(db: Database, params: GetHTTPWorkspaceSnapshotOffsetParams): GetHTTPWorkspaceSnapshotOffsetRow[] {
   const rows = getHTTPWorkspaceSnapshotOffsetStatement(db).all(params.workspaceId, params.updatedAt, params.limit, params.offset) as unknown[][];
@@ -142,7 +144,7 @@ export function getHTTPWorkspaceSnapshotOffset(db: Database, params: GetHTTPWork
 /**
  * The spec's LIMIT/OFFSET pagination, kept only to benchmark the keyset version against.
  *
- * `:many` query `GetHTTPWorkspaceSnapshotOffset` (queries/http-streaming.sql:32), returning rows one at a time.
+ * `:many` query `GetHTTPWorkspaceSnapshotOffset` (queries/http-streaming.sql:33), returning rows one at a time.
  */
 export function* getHTTPWorkspaceSnapshotOffsetIterate(db: Database, params: GetHTTPWorkspaceSnapshotOffsetParams): Generator<GetHTTPWorkspaceSnapshotOffsetRow, void, undefined> {
   for (const r of getHTTPWorkspaceSnapshotOffsetStatement(db).iterate(params.workspaceId, params.updatedAt, params.limit, params.offset)) yield toGetHTTPWorkspaceSnapshotOffsetRow(r as unknown[]);
@@ -221,7 +223,7 @@ function toStreamHTTPUpdatesRow(r: unknown[]): StreamHTTPUpdatesRow {
  * change_type: 'created' for a row the client cannot have seen (created after the cursor's second, or
  * never updated); the spec tested updated_at first and so called every new row 'updated'.
  *
- * `:many` query `StreamHTTPUpdates` (queries/http-streaming.sql:42).
+ * `:many` query `StreamHTTPUpdates` (queries/http-streaming.sql:43).
  */
 export function streamHTTPUpdates(db: Database, params: StreamHTTPUpdatesParams): StreamHTTPUpdatesRow[] {
   const rows = streamHTTPUpdatesStatement(db).all(params.afterUpdatedAt, params.workspaceId, params.afterUpdatedAt, params.afterId, params.batchSize) as unknown[][];
@@ -235,7 +237,7 @@ export function streamHTTPUpdates(db: Database, params: StreamHTTPUpdatesParams)
  * change_type: 'created' for a row the client cannot have seen (created after the cursor's second, or
  * never updated); the spec tested updated_at first and so called every new row 'updated'.
  *
- * `:many` query `StreamHTTPUpdates` (queries/http-streaming.sql:42), returning rows one at a time.
+ * `:many` query `StreamHTTPUpdates` (queries/http-streaming.sql:43), returning rows one at a time.
  */
 export function* streamHTTPUpdatesIterate(db: Database, params: StreamHTTPUpdatesParams): Generator<StreamHTTPUpdatesRow, void, undefined> {
   for (const r of streamHTTPUpdatesStatement(db).iterate(params.afterUpdatedAt, params.workspaceId, params.afterUpdatedAt, params.afterId, params.batchSize)) yield toStreamHTTPUpdatesRow(r as unknown[]);
@@ -289,7 +291,7 @@ function toStreamHTTPDeltasRow(r: unknown[]): StreamHTTPDeltasRow {
 /**
  * Deltas of the given base requests changed after a keyset cursor.
  *
- * `:many` query `StreamHTTPDeltas` (queries/http-streaming.sql:68).
+ * `:many` query `StreamHTTPDeltas` (queries/http-streaming.sql:69).
  */
 export function streamHTTPDeltas(db: Database, params: StreamHTTPDeltasParams): StreamHTTPDeltasRow[] {
   const parentIdsValues = padSlice(params.parentIds, "parent_ids");
@@ -302,7 +304,7 @@ export function streamHTTPDeltas(db: Database, params: StreamHTTPDeltasParams): 
 /**
  * Deltas of the given base requests changed after a keyset cursor.
  *
- * `:many` query `StreamHTTPDeltas` (queries/http-streaming.sql:68), returning rows one at a time.
+ * `:many` query `StreamHTTPDeltas` (queries/http-streaming.sql:69), returning rows one at a time.
  */
 export function* streamHTTPDeltasIterate(db: Database, params: StreamHTTPDeltasParams): Generator<StreamHTTPDeltasRow, void, undefined> {
   const parentIdsValues = padSlice(params.parentIds, "parent_ids");
@@ -373,7 +375,7 @@ function toResolveHTTPWithDeltasOptimizedRow(r: unknown[]): ResolveHTTPWithDelta
  * spec took the deepest row of a parent/child chain, which picked an arbitrary delta when a request
  * had several.
  *
- * `:one` query `ResolveHTTPWithDeltasOptimized` (queries/http-streaming.sql:88).
+ * `:one` query `ResolveHTTPWithDeltasOptimized` (queries/http-streaming.sql:89).
  */
 export function resolveHTTPWithDeltasOptimized(db: Database, params: ResolveHTTPWithDeltasOptimizedParams): ResolveHTTPWithDeltasOptimizedRow | undefined {
   const r = resolveHTTPWithDeltasOptimizedStatement(db).get(params.id, params.asOf, params.id) as unknown[] | undefined;
@@ -400,7 +402,7 @@ const testConcurrentHTTPUpdateStatement = cached(testConcurrentHTTPUpdateSql, fa
  * Optimistic locking on a version number: returns 0 rows changed when another writer got there
  * first. The spec compared updated_at, which lets two updates within one second both win.
  *
- * `:execrows` query `TestConcurrentHTTPUpdate` (queries/http-streaming.sql:120).
+ * `:execrows` query `TestConcurrentHTTPUpdate` (queries/http-streaming.sql:121).
  */
 export function testConcurrentHTTPUpdate(db: Database, params: TestConcurrentHTTPUpdateParams): number {
   return testConcurrentHTTPUpdateStatement(db).run(params.name, params.id, params.workspaceId, params.version).changes;
@@ -439,7 +441,7 @@ function toLockHTTPForStreamingUpdateRow(r: unknown[]): LockHTTPForStreamingUpda
  * (it has no row locks). Run this read inside immediate() from generated/db.ts: BEGIN IMMEDIATE takes
  * the database's write lock up front, so nothing can change the row until the transaction ends.
  *
- * `:one` query `LockHTTPForStreamingUpdate` (queries/http-streaming.sql:130).
+ * `:one` query `LockHTTPForStreamingUpdate` (queries/http-streaming.sql:131).
  */
 export function lockHTTPForStreamingUpdate(db: Database, params: LockHTTPForStreamingUpdateParams): LockHTTPForStreamingUpdateRow | undefined {
   const r = lockHTTPForStreamingUpdateStatement(db).get(params.id, params.workspaceId) as unknown[] | undefined;
@@ -494,7 +496,7 @@ function toValidateHTTPForeignKeysBatchRow(r: unknown[]): ValidateHTTPForeignKey
 /**
  * Finds requests whose references are broken (possible when rows were written with foreign keys off).
  *
- * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:136).
+ * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:137).
  */
 export function validateHTTPForeignKeysBatch(db: Database, params: ValidateHTTPForeignKeysBatchParams): ValidateHTTPForeignKeysBatchRow[] {
   const rows = validateHTTPForeignKeysBatchStatement(db).all(params.workspaceId, params.updatedAt) as unknown[][];
@@ -506,7 +508,7 @@ export function validateHTTPForeignKeysBatch(db: Database, params: ValidateHTTPF
 /**
  * Finds requests whose references are broken (possible when rows were written with foreign keys off).
  *
- * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:136), returning rows one at a time.
+ * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:137), returning rows one at a time.
  */
 export function* validateHTTPForeignKeysBatchIterate(db: Database, params: ValidateHTTPForeignKeysBatchParams): Generator<ValidateHTTPForeignKeysBatchRow, void, undefined> {
   for (const r of validateHTTPForeignKeysBatchStatement(db).iterate(params.workspaceId, params.updatedAt)) yield toValidateHTTPForeignKeysBatchRow(r as unknown[]);
@@ -543,7 +545,7 @@ const cascadeHTTPDeleteStreamingStatement = cached(cascadeHTTPDeleteStreamingSql
  * Deletes a request and every request derived from it. With foreign_keys=ON, ON DELETE CASCADE
  * removes their child rows too.
  *
- * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:158).
+ * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:159).
  */
 export function cascadeHTTPDeleteStreaming(db: Database, params: CascadeHTTPDeleteStreamingParams): number {
   return cascadeHTTPDeleteStreamingStatement(db).run(params.id, params.workspaceId, params.workspaceId, params.workspaceId).changes;
@@ -582,7 +584,7 @@ function toListRecentHTTPActivityRow(r: unknown[]): ListRecentHTTPActivityRow {
 /**
  * Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
  *
- * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:179).
+ * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:180).
  */
 export function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActivityParams): ListRecentHTTPActivityRow[] {
   const rows = listRecentHTTPActivityStatement(db).all(params.since, params.maxRows) as unknown[][];
@@ -594,7 +596,7 @@ export function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActiv
 /**
  * Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
  *
- * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:179), returning rows one at a time.
+ * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:180), returning rows one at a time.
  */
 export function* listRecentHTTPActivityIterate(db: Database, params: ListRecentHTTPActivityParams): Generator<ListRecentHTTPActivityRow, void, undefined> {
   for (const r of listRecentHTTPActivityStatement(db).iterate(params.since, params.maxRows)) yield toListRecentHTTPActivityRow(r as unknown[]);
@@ -653,7 +655,7 @@ function toGetHTTPsByWorkspaceIDRow(r: unknown[]): GetHTTPsByWorkspaceIDRow {
  * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
  * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
  *
- * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:188).
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:189).
  */
 export function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceIDParams): GetHTTPsByWorkspaceIDRow[] {
   const rows = getHTTPsByWorkspaceIDStatement(db).all(params.workspaceId) as unknown[][];
@@ -666,7 +668,7 @@ export function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceI
  * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
  * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
  *
- * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:188), returning rows one at a time.
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:189), returning rows one at a time.
  */
 export function* getHTTPsByWorkspaceIDIterate(db: Database, params: GetHTTPsByWorkspaceIDParams): Generator<GetHTTPsByWorkspaceIDRow, void, undefined> {
   for (const r of getHTTPsByWorkspaceIDStatement(db).iterate(params.workspaceId)) yield toGetHTTPsByWorkspaceIDRow(r as unknown[]);

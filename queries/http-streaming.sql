@@ -1,9 +1,11 @@
 -- The spec's streaming queries (docs/spec sections 1, 3 and 4), made correct for SQLite.
 
--- High-performance snapshot, one keyset page at a time: base requests of a workspace changed since
--- `since`, after the cursor (updated_at, id) of the previous page. Start with after_updated_at = -1
--- and after_id = x'' (sorts before every id). The spec paged with LIMIT/OFFSET, which rescans
--- skipped rows and skips or repeats rows when writes happen between pages.
+-- High-performance snapshot, one keyset page at a time: base requests of a workspace after the
+-- cursor (updated_at, id) of the previous page. Start with after_updated_at = -1 (everything) or
+-- since - 1 (an incremental snapshot), and after_id = x'' (sorts before every id). The cursor is the
+-- only lower bound, so SQLite seeks straight to it; a separate `updated_at >= ?` would become the
+-- index range instead and make every page rescan from `since`. The spec paged with LIMIT/OFFSET,
+-- which rereads skipped rows and skips or repeats rows when writes happen between pages.
 -- name: GetHTTPWorkspaceSnapshotStreaming :many
 SELECT
     h.id,
@@ -23,7 +25,6 @@ SELECT
 FROM http h
 WHERE h.workspace_id = sqlc.arg(workspace_id)
     AND h.is_delta = FALSE
-    AND h.updated_at >= sqlc.arg(since)
     AND (h.updated_at, h.id) > (sqlc.arg(after_updated_at), sqlc.arg(after_id))
 ORDER BY h.updated_at, h.id
 LIMIT sqlc.arg(page_size);

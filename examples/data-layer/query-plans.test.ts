@@ -14,6 +14,8 @@ interface Expectation {
   readonly noScanOf: readonly string[];
   /** The index delivers rows in ORDER BY order: no sort per page. */
   readonly noSort?: boolean;
+  /** The index range the plan must seek by (a keyset query must seek to its cursor). */
+  readonly range?: string;
 }
 
 // A slice is planned with two list items, as at run time.
@@ -26,13 +28,13 @@ const expectations: Record<string, Expectation> = {
     noScanOf: ["h"],
     noSort: true,
   },
-  GetHTTPWorkspaceSnapshotStreaming: { sql: q.getHTTPWorkspaceSnapshotStreamingSql, uses: ["http_workspace_streaming_idx"], noScanOf: ["h"], noSort: true },
-  StreamHTTPUpdates: { sql: q.streamHTTPUpdatesSql, uses: ["http_workspace_streaming_idx"], noScanOf: ["h"], noSort: true },
-  StreamHTTPDeltas: { sql: twoItems(q.streamHTTPDeltasSql), uses: ["http_delta_resolution_idx"], noScanOf: ["h"] },
+  GetHTTPWorkspaceSnapshotStreaming: { sql: q.getHTTPWorkspaceSnapshotStreamingSql, uses: ["http_workspace_streaming_idx"], noScanOf: ["h"], noSort: true, range: "(updated_at,id)>(?,?)" },
+  StreamHTTPUpdates: { sql: q.streamHTTPUpdatesSql, uses: ["http_workspace_streaming_idx"], noScanOf: ["h"], noSort: true, range: "(updated_at,id)>(?,?)" },
+  StreamHTTPDeltas: { sql: twoItems(q.streamHTTPDeltasSql), uses: ["http_delta_resolution_idx"], noScanOf: ["h"], range: "(updated_at,id)>(?,?)" },
   ResolveHTTPWithDeltasOptimized: { sql: q.resolveHTTPWithDeltasOptimizedSql, uses: ["sqlite_autoindex_http_1", "http_delta_resolution_idx"], noScanOf: ["h", "d"] },
   ValidateHTTPForeignKeysBatch: { sql: q.validateHTTPForeignKeysBatchSql, uses: ["sqlite_autoindex_workspaces_1", "sqlite_autoindex_files_1"], noScanOf: ["h", "w", "f", "p"] },
   CascadeHTTPDeleteStreaming: { sql: q.cascadeHTTPDeleteStreamingSql, uses: ["sqlite_autoindex_http_1"], noScanOf: ["h", "http"] },
-  StreamWorkspaceChanges: { sql: q.streamWorkspaceChangesSql, uses: ["change_log_workspace_idx"], noScanOf: ["c", "h"], noSort: true },
+  StreamWorkspaceChanges: { sql: q.streamWorkspaceChangesSql, uses: ["change_log_workspace_idx"], noScanOf: ["c", "h"], noSort: true, range: "seq>?" },
   GetHTTPsByWorkspaceID: { sql: q.getHTTPsByWorkspaceIDSql, uses: ["http_batch_processing_idx"], noScanOf: ["http"] },
   ListRecentHTTPActivity: { sql: q.listRecentHTTPActivitySql, uses: ["http_recent_activity_idx"], noScanOf: ["http"], noSort: true },
   StreamEnabledHTTPHeaders: { sql: q.streamEnabledHTTPHeadersSql, uses: ["http_header_streaming_idx"], noScanOf: ["http_header"], noSort: true },
@@ -55,5 +57,6 @@ describe("query plans", () => {
     for (const index of e.uses) expect(text, `plan:\n${text}`).toContain(`INDEX ${index}`);
     for (const alias of e.noScanOf) expect(plan.filter((line) => line === `SCAN ${alias}` || line.startsWith(`SCAN ${alias} `)), `plan:\n${text}`).toEqual([]);
     if (e.noSort) expect(text, `plan:\n${text}`).not.toContain("TEMP B-TREE");
+    if (e.range) expect(text, `plan:\n${text}`).toContain(e.range);
   });
 });

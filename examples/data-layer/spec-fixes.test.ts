@@ -87,10 +87,10 @@ describe("2. keyset cursors", () => {
     expect(remaining.filter((r) => !offsetSeen.has(r)).length).toBe(1);
 
     const db2 = sameSecond();
-    const page1 = q.getHTTPWorkspaceSnapshotStreaming(db2, { workspaceId: ws, since: 0, afterUpdatedAt: -1, afterId: Buffer.alloc(0), pageSize: 2 });
+    const page1 = q.getHTTPWorkspaceSnapshotStreaming(db2, { workspaceId: ws, afterUpdatedAt: -1, afterId: Buffer.alloc(0), pageSize: 2 });
     q.deleteHTTP(db2, { id: page1[0].id, workspaceId: ws });
     const last = page1[page1.length - 1];
-    const page2 = q.getHTTPWorkspaceSnapshotStreaming(db2, { workspaceId: ws, since: 0, afterUpdatedAt: last.updatedAt, afterId: last.id, pageSize: 10 });
+    const page2 = q.getHTTPWorkspaceSnapshotStreaming(db2, { workspaceId: ws, afterUpdatedAt: last.updatedAt, afterId: last.id, pageSize: 10 });
     const keysetSeen = new Set([...page1, ...page2].map((r) => hex(r.id)));
     const remaining2 = (db2.prepare("SELECT id FROM http").pluck().all() as Buffer[]).map(hex);
     expect(remaining2.every((r) => keysetSeen.has(r))).toBe(true);

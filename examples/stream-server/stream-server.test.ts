@@ -35,7 +35,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<{ 
 /** The database's truth, read on a separate connection. */
 function databaseState(workspace: string): { rows: Map<string, WireRequest>; latest: number } {
   const { db, close } = openStreamingDatabase(dbPath, { migrate: false });
-  const rows = q.getHTTPWorkspaceSnapshotStreaming(db, { workspaceId: unhex(workspace), since: 0, afterUpdatedAt: -1, afterId: new Uint8Array(0), pageSize: 100_000 });
+  const rows = q.getHTTPWorkspaceSnapshotStreaming(db, { workspaceId: unhex(workspace), afterUpdatedAt: -1, afterId: new Uint8Array(0), pageSize: 100_000 });
   const latest = q.latestChangeSeq(db, { workspaceId: unhex(workspace) })!.seq;
   close();
   return { rows: new Map(rows.map((r) => [hex(r.id), { id: hex(r.id), name: r.name, url: r.url, method: r.method, version: r.version }])), latest };

@@ -24,7 +24,7 @@ export async function streamWorkspace(ctx: StreamContext, sse: SseStream, worksp
     let cursor: { afterUpdatedAt: number; afterId: Uint8Array } = { afterUpdatedAt: -1, afterId: new Uint8Array(0) };
     for (;;) {
       const rows = measured(db, metrics, { workspaceId, type: "snapshot", table: "http" }, () =>
-        q.getHTTPWorkspaceSnapshotStreaming(db, { workspaceId, since: 0, ...cursor, pageSize: PAGE }), (r) => r.length);
+        q.getHTTPWorkspaceSnapshotStreaming(db, { workspaceId, ...cursor, pageSize: PAGE }), (r) => r.length);
       for (const r of rows) sse.send("snapshot", wireRequest(r));
       await sse.drained();
       if (rows.length < PAGE || sse.isClosed) break;

@@ -12,7 +12,7 @@ import ts from "typescript";
 import { run } from "../cli/run.js";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 
 const schema = `CREATE TABLE http (
   id BLOB NOT NULL PRIMARY KEY,
@@ -78,12 +78,17 @@ function time(fn: () => void): number {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-/** Runs the forms alternately, round after round, so drift on a shared machine hits all alike. */
+/**
+ * Runs the forms alternately, round after round, starting each round with the next form, so that
+ * drift on a shared machine and the cost of running first hit all alike.
+ */
 function compare(forms: Record<string, () => void>): Record<string, number> {
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(forms).map((k) => [k, []]));
-  for (const fn of Object.values(forms)) fn(); // warm-up
+  const entries = Object.entries(forms);
+  for (const [, fn] of entries) fn(); // warm-up
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, fn] of Object.entries(forms)) {
+    for (let i = 0; i < entries.length; i++) {
+      const [name, fn] = entries[(round + i) % entries.length];
       (globalThis as { gc?: () => void }).gc?.();
       samples[name].push(time(fn));
     }
