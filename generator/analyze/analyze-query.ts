@@ -61,6 +61,7 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
     command: annotation.command,
     file: file.path,
     line: lineColAt(file, annotation.span.start).line,
+    headerSpan: annotation.span,
     docs: annotation.docs,
     sourceSql: chunk.sql,
     sql: rewritten.parts,

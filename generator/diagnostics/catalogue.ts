@@ -15,6 +15,7 @@ export const catalogue = {
   SG204: { name: "unsupported-command", severity: "error" },
   SG205: { name: "duplicate-query-name", severity: "error" },
   SG206: { name: "empty-query", severity: "error" },
+  SG207: { name: "identifier-clash", severity: "error" },
   // SQLite's verdict on a query
   SG301: { name: "sqlite-error", severity: "error" },
   SG302: { name: "unknown-table", severity: "error" },

@@ -1,16 +1,8 @@
 /** generated/<file>.ts: for each query, its SQL, Params and Row types and a typed function. */
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ModuleIR, ParamIR, QueryIR, RowField } from "../ir/query-ir.js";
-import { camelCase, pascalCase } from "../ir/naming.js";
+import { queryIdentifiers, type QueryIdentifiers } from "../ir/naming.js";
 import { bindValue, readValue, sqlLiteral, typeText } from "./ts-text.js";
-
-interface Names {
-  readonly fn: string;
-  readonly type: string;
-  readonly sql: string;
-  readonly statement: string;
-  readonly mapper: string;
-}
 
 export function emitQueryModule(module: ModuleIR): StatementStructures[] {
   const out: StatementStructures[] = [];
@@ -40,13 +32,7 @@ function returnsRows(q: QueryIR): boolean {
 }
 
 function emitQuery(out: StatementStructures[], q: QueryIR): void {
-  const n: Names = {
-    fn: camelCase(q.name),
-    type: pascalCase(q.name),
-    sql: `${camelCase(q.name)}Sql`,
-    statement: `${camelCase(q.name)}Statement`,
-    mapper: `to${pascalCase(q.name)}Row`,
-  };
+  const n = queryIdentifiers(q.name);
   const slices = q.params.map((p, i) => ({ p, i })).filter(({ p }) => p.slice);
   out.push({ kind: StructureKind.VariableStatement,
     isExported: true,
@@ -55,10 +41,10 @@ function emitQuery(out: StatementStructures[], q: QueryIR): void {
     declarations: [{ name: n.sql, initializer: sqlLiteral(q.sql.map((part) => (part.kind === "text" ? part.text : `/*SLICE:${q.params[part.param].name}*/?`)).join("")) }],
   });
   if (q.params.length > 0) {
-    out.push({ kind: StructureKind.Interface, name: `${n.type}Params`, isExported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) });
+    out.push({ kind: StructureKind.Interface, name: n.params, isExported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) });
   }
   if (returnsRows(q)) {
-    out.push({ kind: StructureKind.Interface, name: `${n.type}Row`, isExported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) });
+    out.push({ kind: StructureKind.Interface, name: n.row, isExported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) });
   }
   const raw = returnsRows(q);
   const initializer =
@@ -70,7 +56,7 @@ function emitQuery(out: StatementStructures[], q: QueryIR): void {
     out.push({ kind: StructureKind.Function,
       name: n.mapper,
       parameters: [{ name: "r", type: "unknown[]" }],
-      returnType: `${n.type}Row`,
+      returnType: n.row,
       statements: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f)},`).join("\n")}\n};`],
     });
   }
@@ -78,34 +64,34 @@ function emitQuery(out: StatementStructures[], q: QueryIR): void {
   if (q.command === "many" && returnsRows(q)) emitFunction(out, q, n, true);
 }
 
-function emitFunction(out: StatementStructures[], q: QueryIR, n: Names, iterate: boolean): void {
+function emitFunction(out: StatementStructures[], q: QueryIR, n: QueryIdentifiers, iterate: boolean): void {
   const slices = q.params.filter((p) => p.slice);
   const pre = slices.map((p) => `const ${local(p)} = padSlice(${p.type.ts === "boolean" ? `params.${p.field}.map((v) => ${bindValue("v", p.type)})` : `params.${p.field}`}, ${JSON.stringify(p.name)});`);
   const args = q.bindings.map((b) => (q.params[b].slice ? `...${local(q.params[b])}` : bindValue(`params.${q.params[b].field}`, q.params[b].type))).join(", ");
   const stmt = slices.length === 0 ? `${n.statement}(db)` : `${n.statement}(db, [${slices.map((p) => `${local(p)}.length`).join(", ")}])`;
-  const [returnType, body] = iterate ? [`Generator<${n.type}Row, void, undefined>`, [`for (const r of ${stmt}.iterate(${args})) yield ${n.mapper}(r as unknown[]);`]] : bodyFor(q, n, stmt, args);
+  const [returnType, body] = iterate ? [`Generator<${n.row}, void, undefined>`, [`for (const r of ${stmt}.iterate(${args})) yield ${n.mapper}(r as unknown[]);`]] : bodyFor(q, n, stmt, args);
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
   out.push({ kind: StructureKind.Function,
-    name: iterate ? `${n.fn}Iterate` : n.fn,
+    name: iterate ? n.iterate : n.fn,
     isExported: true,
     isGenerator: iterate,
     docs: [docs.join("\n")],
-    parameters: [{ name: "db", type: "Database" }, ...(q.params.length > 0 ? [{ name: "params", type: `${n.type}Params` }] : [])],
+    parameters: [{ name: "db", type: "Database" }, ...(q.params.length > 0 ? [{ name: "params", type: n.params }] : [])],
     returnType,
     statements: [...pre, ...body],
   });
 }
 
-function bodyFor(q: QueryIR, n: Names, stmt: string, args: string): [string, string[]] {
+function bodyFor(q: QueryIR, n: QueryIdentifiers, stmt: string, args: string): [string, string[]] {
   switch (q.command) {
     case "one":
-      return [`${n.type}Row | undefined`, [`const r = ${stmt}.get(${args}) as unknown[] | undefined;`, `return r === undefined ? undefined : ${n.mapper}(r);`]];
+      return [`${n.row} | undefined`, [`const r = ${stmt}.get(${args}) as unknown[] | undefined;`, `return r === undefined ? undefined : ${n.mapper}(r);`]];
     case "many":
       return [
-        `${n.type}Row[]`,
+        `${n.row}[]`,
         [
           `const rows = ${stmt}.all(${args}) as unknown[][];`,
-          `const out: ${n.type}Row[] = new Array(rows.length);`,
+          `const out: ${n.row}[] = new Array(rows.length);`,
           `for (let i = 0; i < rows.length; i++) out[i] = ${n.mapper}(rows[i]);`,
           "return out;",
         ],

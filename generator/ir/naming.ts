@@ -33,3 +33,29 @@ export class NameAllocator {
     return candidate;
   }
 }
+
+/** The TypeScript identifiers generated for one query. */
+export interface QueryIdentifiers {
+  /** The function, e.g. `getHttp`; `:many` queries also get `${fn}Iterate`. */
+  readonly fn: string;
+  readonly iterate: string;
+  readonly params: string;
+  readonly row: string;
+  readonly sql: string;
+  readonly statement: string;
+  readonly mapper: string;
+}
+
+export function queryIdentifiers(queryName: string): QueryIdentifiers {
+  const fn = camelCase(queryName);
+  const type = pascalCase(queryName);
+  return {
+    fn,
+    iterate: `${fn}Iterate`,
+    params: `${type}Params`,
+    row: `${type}Row`,
+    sql: `${fn}Sql`,
+    statement: `${fn}Statement`,
+    mapper: `to${type}Row`,
+  };
+}

@@ -52,9 +52,10 @@ export type SqlPart = { readonly kind: "text"; readonly text: string } | { reado
 export interface QueryIR {
   readonly name: string;
   readonly command: Command;
-  /** Source file and 1-based line of the header. */
+  /** Source file, 1-based line and span of the header. */
   readonly file: string;
   readonly line: number;
+  readonly headerSpan: { readonly start: number; readonly end: number };
   readonly docs: readonly string[];
   /** The statement as written. */
   readonly sourceSql: string;

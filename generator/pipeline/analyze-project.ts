@@ -1,5 +1,6 @@
 /** The whole pipeline up to the IR: read sources, apply the schema, analyse every query. */
 import { analyzeQueryFiles } from "../analyze/analyze-files.js";
+import { checkIdentifierClashes } from "../analyze/identifier-clashes.js";
 import { buildModels } from "../analyze/models.js";
 import { Relations } from "../analyze/relations.js";
 import type { Options } from "../config/options.js";
@@ -27,7 +28,9 @@ export async function analyzeProject(options: Options): Promise<Analysis> {
     const catalog = applySchema(db, schemaFiles, bag);
     const modules = analyzeQueryFiles(db, catalog, queryFiles, options.queries, bag);
     const relations = new Relations({ catalog, textOf: () => "", parseView: parseViewSelect });
-    const program: ProgramIR = { schemaSources: schemaFiles.map((f) => f.path), models: buildModels(catalog, relations), modules };
+    const models = buildModels(catalog, relations);
+    checkIdentifierClashes(modules, models, bag);
+    const program: ProgramIR = { schemaSources: schemaFiles.map((f) => f.path), models, modules };
     const files = new Map([...schemaFiles, ...queryFiles].map((f) => [f.path, f]));
     return { program, bag, files };
   } finally {

@@ -1,0 +1,8 @@
+-- name: GetThing :one
+SELECT name FROM things WHERE id = ?;
+
+-- name: ToGetThingRow :one
+SELECT id FROM things WHERE name = ?;
+
+-- name: Cached :many
+SELECT * FROM things;
