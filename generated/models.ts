@@ -19,9 +19,15 @@ export interface ChangeLog {
 /** A row of `files`. */
 export interface Files {
   id: Uint8Array;
-  /** Column `workspace_id`. */
+  /**
+   * Column `workspace_id`.
+   * References `workspaces.id` (ON DELETE CASCADE).
+   */
   workspaceId: Uint8Array;
-  /** Column `parent_id`. */
+  /**
+   * Column `parent_id`.
+   * References `files.id` (ON DELETE CASCADE).
+   */
   parentId: Uint8Array | null;
   name: string;
   /** Column `created_at`. */
@@ -33,9 +39,15 @@ export interface Files {
 /** A row of `http`. */
 export interface Http {
   id: Uint8Array;
-  /** Column `workspace_id`. */
+  /**
+   * Column `workspace_id`.
+   * References `workspaces.id` (ON DELETE CASCADE).
+   */
   workspaceId: Uint8Array;
-  /** Column `folder_id`. */
+  /**
+   * Column `folder_id`.
+   * References `files.id` (ON DELETE SET NULL).
+   */
   folderId: Uint8Array | null;
   name: string;
   url: string;
@@ -43,7 +55,10 @@ export interface Http {
   description: string;
   /** Column `is_delta`. */
   isDelta: boolean;
-  /** Column `parent_http_id`. */
+  /**
+   * Column `parent_http_id`.
+   * References `http.id` (ON DELETE CASCADE).
+   */
   parentHttpId: Uint8Array | null;
   /** Column `delta_name`. */
   deltaName: string | null;
@@ -63,7 +78,10 @@ export interface Http {
 /** A row of `http_assert`. */
 export interface HttpAssert {
   id: Uint8Array;
-  /** Column `http_id`. */
+  /**
+   * Column `http_id`.
+   * References `http.id` (ON DELETE CASCADE).
+   */
   httpId: Uint8Array;
   expression: string;
   enabled: boolean;
@@ -76,7 +94,10 @@ export interface HttpAssert {
 /** A row of `http_body_form`. */
 export interface HttpBodyForm {
   id: Uint8Array;
-  /** Column `http_id`. */
+  /**
+   * Column `http_id`.
+   * References `http.id` (ON DELETE CASCADE).
+   */
   httpId: Uint8Array;
   key: string;
   value: string;
@@ -90,7 +111,10 @@ export interface HttpBodyForm {
 /** A row of `http_header`. */
 export interface HttpHeader {
   id: Uint8Array;
-  /** Column `http_id`. */
+  /**
+   * Column `http_id`.
+   * References `http.id` (ON DELETE CASCADE).
+   */
   httpId: Uint8Array;
   key: string;
   value: string;
@@ -104,7 +128,10 @@ export interface HttpHeader {
 /** A row of `http_search_param`. */
 export interface HttpSearchParam {
   id: Uint8Array;
-  /** Column `http_id`. */
+  /**
+   * Column `http_id`.
+   * References `http.id` (ON DELETE CASCADE).
+   */
   httpId: Uint8Array;
   key: string;
   value: string;

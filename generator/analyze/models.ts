@@ -1,6 +1,6 @@
 import type { ModelIR } from "../ir/query-ir.js";
 import { camelCase, pascalCase } from "../ir/naming.js";
-import type { Catalog } from "../schema/catalog.js";
+import type { Catalog, CatalogTable } from "../schema/catalog.js";
 import type { Relations } from "./relations.js";
 import { CteEnv } from "./scope.js";
 
@@ -13,6 +13,14 @@ export function buildModels(catalog: Catalog, relations: Relations): ModelIR[] {
     fields: relations
       .tableRelation(t.name, null, env)
       .columns.filter((c) => !c.hidden)
-      .map((c) => ({ column: c.name, field: camelCase(c.name), type: c.type })),
+      .map((c) => ({ column: c.name, field: camelCase(c.name), type: c.type, references: reference(t, c.name) })),
   }));
+}
+
+function reference(table: CatalogTable, column: string): ModelIR["fields"][number]["references"] {
+  for (const fk of table.foreignKeys) {
+    const i = fk.from.findIndex((f) => f.toLowerCase() === column.toLowerCase());
+    if (i >= 0) return { table: fk.table, column: fk.to[i] || "rowid", onDelete: fk.onDelete };
+  }
+  return null;
 }

@@ -9,6 +9,15 @@ export function emitModels(models: readonly ModelIR[]): InterfaceDeclarationStru
       name: m.name,
       isExported: true,
       docs: [`A row of \`${m.table}\`.`],
-      properties: m.fields.map((f) => ({ name: f.field, type: typeText(f.type), docs: f.field === f.column ? [] : [`Column \`${f.column}\`.`] })),
+      properties: m.fields.map((f) => ({ name: f.field, type: typeText(f.type), docs: fieldDocs(f) })),
   }));
+}
+
+function fieldDocs(f: ModelIR["fields"][number]): string[] {
+  const lines = f.field === f.column ? [] : [`Column \`${f.column}\`.`];
+  if (f.references) {
+    const action = f.references.onDelete === "NO ACTION" ? "" : ` (ON DELETE ${f.references.onDelete})`;
+    lines.push(`References \`${f.references.table}.${f.references.column}\`${action}.`);
+  }
+  return lines.length === 0 ? [] : [lines.join("\n")];
 }

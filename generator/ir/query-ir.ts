@@ -74,7 +74,13 @@ export interface QueryIR {
 export interface ModelIR {
   readonly table: string;
   readonly name: string;
-  readonly fields: readonly { readonly column: string; readonly field: string; readonly type: ValueType }[];
+  readonly fields: readonly {
+    readonly column: string;
+    readonly field: string;
+    readonly type: ValueType;
+    /** The foreign key this column belongs to, if any. */
+    readonly references: { readonly table: string; readonly column: string; readonly onDelete: string } | null;
+  }[];
 }
 
 export interface ModuleIR {

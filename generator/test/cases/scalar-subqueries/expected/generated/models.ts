@@ -3,14 +3,20 @@
 /** A row of `http`. */
 export interface Http {
   id: Uint8Array;
-  /** Column `workspace_id`. */
+  /**
+   * Column `workspace_id`.
+   * References `workspaces.id` (ON DELETE CASCADE).
+   */
   workspaceId: Uint8Array;
   name: string;
   url: string | null;
   method: string;
   /** Column `is_delta`. */
   isDelta: boolean;
-  /** Column `parent_http_id`. */
+  /**
+   * Column `parent_http_id`.
+   * References `http.id` (ON DELETE CASCADE).
+   */
   parentHttpId: Uint8Array | null;
   /** Column `updated_at`. */
   updatedAt: number;
