@@ -8,7 +8,7 @@ export function emitModels(models: readonly ModelIR[]): InterfaceDeclarationStru
       kind: StructureKind.Interface,
       name: m.name,
       isExported: true,
-      docs: [`A row of \`${m.table}\`.`],
+      docs: [[`A row of \`${m.table}\`.`, ...m.indexes.map(indexDoc)].join("\n")],
       properties: m.fields.map((f) => ({ name: f.field, type: typeText(f.type), docs: fieldDocs(f) })),
   }));
 }
@@ -20,4 +20,9 @@ function fieldDocs(f: ModelIR["fields"][number]): string[] {
     lines.push(`References \`${f.references.table}.${f.references.column}\`${action}.`);
   }
   return lines.length === 0 ? [] : [lines.join("\n")];
+}
+
+function indexDoc(i: ModelIR["indexes"][number]): string {
+  const kind = [i.unique ? "unique" : "", i.partial ? "partial" : ""].filter(Boolean).join(", ");
+  return `Index \`${i.name}\` (${i.columns.join(", ")})${kind ? `, ${kind}` : ""}.`;
 }

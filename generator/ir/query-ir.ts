@@ -74,6 +74,8 @@ export interface QueryIR {
 export interface ModelIR {
   readonly table: string;
   readonly name: string;
+  /** Indexes of the table (documentation: what queries can search by). */
+  readonly indexes: readonly { readonly name: string; readonly columns: readonly string[]; readonly unique: boolean; readonly partial: boolean }[];
   readonly fields: readonly {
     readonly column: string;
     readonly field: string;
