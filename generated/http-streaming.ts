@@ -528,11 +528,11 @@ export const cascadeHTTPDeleteStreamingSql = `WITH RECURSIVE delete_tree AS (
         dt.level + 1
     FROM http h
     INNER JOIN delete_tree dt ON h.parent_http_id = dt.id
-    WHERE h.workspace_id = ?
+    WHERE +h.workspace_id = ?
 )
 DELETE FROM http
 WHERE id IN (SELECT id FROM delete_tree)
-    AND workspace_id = ?`;
+    AND +workspace_id = ?`;
 
 export interface CascadeHTTPDeleteStreamingParams {
   id: Uint8Array;
@@ -543,9 +543,10 @@ const cascadeHTTPDeleteStreamingStatement = cached(cascadeHTTPDeleteStreamingSql
 
 /**
  * Deletes a request and every request derived from it. With foreign_keys=ON, ON DELETE CASCADE
- * removes their child rows too.
+ * removes their child rows too. The unary + on workspace_id keeps SQLite from using a workspace
+ * index there (it would read the whole workspace per tree node): rows are found by id and parent.
  *
- * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:159).
+ * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:160).
  */
 export function cascadeHTTPDeleteStreaming(db: Database, params: CascadeHTTPDeleteStreamingParams): number {
   return cascadeHTTPDeleteStreamingStatement(db).run(params.id, params.workspaceId, params.workspaceId, params.workspaceId).changes;
@@ -584,7 +585,7 @@ function toListRecentHTTPActivityRow(r: unknown[]): ListRecentHTTPActivityRow {
 /**
  * Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
  *
- * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:180).
+ * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:181).
  */
 export function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActivityParams): ListRecentHTTPActivityRow[] {
   const rows = listRecentHTTPActivityStatement(db).all(params.since, params.maxRows) as unknown[][];
@@ -596,7 +597,7 @@ export function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActiv
 /**
  * Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
  *
- * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:180), returning rows one at a time.
+ * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:181), returning rows one at a time.
  */
 export function* listRecentHTTPActivityIterate(db: Database, params: ListRecentHTTPActivityParams): Generator<ListRecentHTTPActivityRow, void, undefined> {
   for (const r of listRecentHTTPActivityStatement(db).iterate(params.since, params.maxRows)) yield toListRecentHTTPActivityRow(r as unknown[]);
@@ -655,7 +656,7 @@ function toGetHTTPsByWorkspaceIDRow(r: unknown[]): GetHTTPsByWorkspaceIDRow {
  * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
  * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
  *
- * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:189).
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:190).
  */
 export function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceIDParams): GetHTTPsByWorkspaceIDRow[] {
   const rows = getHTTPsByWorkspaceIDStatement(db).all(params.workspaceId) as unknown[][];
@@ -668,7 +669,7 @@ export function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceI
  * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
  * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
  *
- * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:189), returning rows one at a time.
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:190), returning rows one at a time.
  */
 export function* getHTTPsByWorkspaceIDIterate(db: Database, params: GetHTTPsByWorkspaceIDParams): Generator<GetHTTPsByWorkspaceIDRow, void, undefined> {
   for (const r of getHTTPsByWorkspaceIDStatement(db).iterate(params.workspaceId)) yield toGetHTTPsByWorkspaceIDRow(r as unknown[]);

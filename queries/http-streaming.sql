@@ -155,7 +155,8 @@ WHERE h.workspace_id = ?
 ORDER BY h.updated_at ASC, h.id;
 
 -- Deletes a request and every request derived from it. With foreign_keys=ON, ON DELETE CASCADE
--- removes their child rows too.
+-- removes their child rows too. The unary + on workspace_id keeps SQLite from using a workspace
+-- index there (it would read the whole workspace per tree node): rows are found by id and parent.
 -- name: CascadeHTTPDeleteStreaming :execrows
 WITH RECURSIVE delete_tree AS (
     SELECT id, workspace_id, 0 AS level
@@ -170,11 +171,11 @@ WITH RECURSIVE delete_tree AS (
         dt.level + 1
     FROM http h
     INNER JOIN delete_tree dt ON h.parent_http_id = dt.id
-    WHERE h.workspace_id = sqlc.arg(workspace_id)
+    WHERE +h.workspace_id = sqlc.arg(workspace_id)
 )
 DELETE FROM http
 WHERE id IN (SELECT id FROM delete_tree)
-    AND workspace_id = sqlc.arg(workspace_id);
+    AND +workspace_id = sqlc.arg(workspace_id);
 
 -- Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
 -- name: ListRecentHTTPActivity :many

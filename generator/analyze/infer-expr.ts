@@ -38,7 +38,9 @@ export class ExprTyper {
       case "literal":
         return literalType(e.literal);
       case "unary":
-        return e.op === "collate" ? this.infer(e.operand, scope) : { ts: "number", nullable: this.infer(e.operand, scope).nullable };
+        // Unary + and COLLATE pass the value through unchanged; -, ~ and NOT make numbers.
+        if (e.op === "collate" || e.op === "+") return this.infer(e.operand, scope);
+        return { ts: "number", nullable: this.infer(e.operand, scope).nullable };
       case "binary":
         return this.binary(e.op, e.left, e.right, scope);
       case "row":

@@ -211,7 +211,7 @@ export class ParamHints {
       case "unknown":
         return;
       case "unary":
-        if (e.operand.kind === "param" && e.op !== "not" && e.op !== "collate") this.hint(e.operand.occurrence, { name: null, type: numberType, inList: false });
+        if (e.operand.kind === "param" && (e.op === "-" || e.op === "~")) this.hint(e.operand.occurrence, { name: null, type: numberType, inList: false });
         return this.expr(e.operand, scope);
       case "binary":
         if (comparisons.has(e.op)) this.pair(e.left, e.right, scope);
