@@ -1,7 +1,9 @@
 /** The CLI end to end, in-process: generate, check (drift), describe, failure leaves output alone. */
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { casesDir } from "./support/cases.js";
 import { run } from "../cli/run.js";
@@ -128,6 +130,16 @@ async function until(test: () => boolean): Promise<void> {
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+describe("the installed command", () => {
+  it("runs as `gen` from node_modules/.bin, and the committed generated/ is current", () => {
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    const r = spawnSync(join(root, "node_modules", ".bin", "gen"), ["check"], { cwd: root, encoding: "utf8" });
+    expect(r.error).toBeUndefined();
+    expect(r.stderr + r.stdout).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
 
 describe("arguments", () => {
   it("prints help with exit 0 and rejects unknown options with exit 2", async () => {
