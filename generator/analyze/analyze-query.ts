@@ -85,9 +85,9 @@ function outputColumns(relations: Relations, s: Statement, span: Span): OutputCo
     case "delete": {
       if (s.returning === null) return [];
       const env = relations.defineCtes(s.ctes, null, new CteEnv(null));
+      // RETURNING may only read the table being written (SQLite rejects anything else).
       const target = relations.tableRelation(s.table, s.alias, env);
-      const joined = s.kind === "update" && s.from ? relations.scopeFor(s.from, null, env).relations : [];
-      return relations.outputColumns(s.returning, new Scope([target, ...joined], null, env), false);
+      return relations.outputColumns(s.returning, new Scope([target], null, env), false);
     }
     case "other":
       return null;

@@ -1,0 +1,6 @@
+-- name: AllNames :many
+SELECT name FROM http
+UNION
+SELECT name FROM workspaces
+ORDER BY 1
+LIMIT ? OFFSET ?;

@@ -1,0 +1,3 @@
+-- name: CloneWorkspace :exec
+INSERT INTO workspaces (id, name)
+SELECT ?, name || ' (copy)' FROM workspaces WHERE id = ?;

@@ -1,0 +1,2 @@
+-- name: ListWorkspaceNames :many
+SELECT name FROM workspaces ORDER BY name;
