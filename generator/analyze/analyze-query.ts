@@ -11,6 +11,7 @@ import { errorSpan } from "../sqlite/error-span.js";
 import { lineColAt, type SourceFile } from "../source/source-file.js";
 import { ParamHints } from "./param-hints.js";
 import { buildParams } from "./params.js";
+import { checkPlan, planSql } from "./query-plan.js";
 import { aggregatesWithoutGroup, type OutputColumn, type Relations } from "./relations.js";
 import { buildColumns } from "./result-columns.js";
 import { rewriteSql } from "./rewrite-sql.js";
@@ -56,6 +57,9 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
     return null;
   }
   const { columns, row } = buildColumns(meta.columns, outputColumns(ctx.relations, statement, statementSpan), ctx.catalog, file.path, statementSpan, ctx.bag);
+  const toPlan = planSql(rewritten.parts);
+  const plan = ctx.db.explain(toPlan.sql, meta.parameterCount + toPlan.slices) ?? [];
+  checkPlan(plan, annotation.plan, statement, ctx.catalog, file.path, ctx.bag);
   return {
     name: annotation.name,
     command: annotation.command,
@@ -69,6 +73,7 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
     bindings,
     columns,
     row,
+    plan,
   };
 }
 

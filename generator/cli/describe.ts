@@ -12,6 +12,7 @@ export function describeJson(analysis: Analysis): string {
       sql: q.sourceSql,
       params: q.params.map((p) => ({ name: p.name, type: p.type.ts, nullable: p.type.nullable, slice: p.slice })),
       columns: q.columns.map((c) => ({ name: c.name, type: c.type.ts, nullable: c.type.nullable, table: c.table, column: c.column })),
+      plan: q.plan,
     })),
   );
   const diagnostics = analysis.bag.all.map((d) => {

@@ -17,7 +17,7 @@ export function renderDiagnostic(d: Diagnostic, files: ReadonlyMap<string, Sourc
     `${" ".repeat(gutter)} |`,
     `${start.line} | ${text}`,
     `${" ".repeat(gutter)} | ${" ".repeat(start.col - 1)}${"^".repeat(width)}`,
-    ...d.notes.map((n) => `${" ".repeat(gutter)} = ${n}`),
+    ...d.notes.map((n) => `${" ".repeat(gutter)} = ${n.split("\n").join(`\n${" ".repeat(gutter)}   `)}`),
   ].join("\n");
 }
 

@@ -31,6 +31,9 @@ export const catalogue = {
   SG501: { name: "untyped-column", severity: "warning" },
   SG502: { name: "conflicting-column-names", severity: "error" },
   SG503: { name: "bad-embed", severity: "error" },
+  // Query plan assertions (`-- plan: …`)
+  SG601: { name: "plan-assertion-failed", severity: "error" },
+  SG602: { name: "bad-plan-assertion", severity: "error" },
   // sqlgen itself
   SG900: { name: "internal-error", severity: "error" },
 } as const satisfies Record<string, { name: string; severity: "error" | "warning" }>;

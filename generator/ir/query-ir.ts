@@ -69,6 +69,8 @@ export interface QueryIR {
   readonly bindings: readonly number[];
   readonly columns: readonly ColumnIR[];
   readonly row: readonly RowField[];
+  /** SQLite's query plan (EXPLAIN QUERY PLAN details), slices planned with two items. */
+  readonly plan: readonly string[];
 }
 
 export interface ModelIR {

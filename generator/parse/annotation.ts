@@ -9,7 +9,17 @@ export interface Annotation {
   readonly span: Span;
   /** Documentation: comment lines directly above the header and those between it and the SQL. */
   readonly docs: readonly string[];
+  /** `-- plan: …` lines among those comments: what the query plan must (not) do. */
+  readonly plan: readonly PlanAssertionText[];
 }
+
+export interface PlanAssertionText {
+  /** The assertion after `plan:`, e.g. `uses http_workspace_idx`. */
+  readonly text: string;
+  readonly span: Span;
+}
+
+const planLine = /^--\s*plan:\s*(.*?)\s*$/i;
 
 const commands: readonly Command[] = ["one", "many", "exec", "execrows", "execlastid", "execresult"];
 const unsupported = new Set(["batchexec", "batchmany", "batchone", "copyfrom"]);
@@ -49,17 +59,24 @@ export function readAnnotation(comments: readonly LeadingComment[], text: string
     bag.report("SG203", `unknown command :${command}`, file, commandSpan, [`Use one of ${commands.map((x) => ":" + x).join(", ")}.`]);
     return "invalid";
   }
-  return { name, command: command as Command, span, docs: docs(comments, index, text) };
+  const own = ownComments(comments, index, text);
+  const plan = own.flatMap((x) => {
+    const p = x.block ? null : planLine.exec(x.text);
+    return p ? [{ text: p[1], span: { start: x.start, end: x.end } }] : [];
+  });
+  const docs = own.filter((x) => x.block || !planLine.test(x.text)).flatMap(commentLines);
+  return { name, command: command as Command, span, docs, plan };
 }
 
-function docs(comments: readonly LeadingComment[], headerIndex: number, text: string): string[] {
+/** The comments that belong to the query: those directly above the header, and those after it. */
+function ownComments(comments: readonly LeadingComment[], headerIndex: number, text: string): LeadingComment[] {
   const above: LeadingComment[] = [];
   for (let i = headerIndex - 1; i >= 0; i--) {
     const gap = text.slice(comments[i].end, comments[i + 1].start);
     if ((gap.match(/\n/g) ?? []).length > 1) break;
     above.unshift(comments[i]);
   }
-  return [...above, ...comments.slice(headerIndex + 1)].flatMap(commentLines);
+  return [...above, ...comments.slice(headerIndex + 1)];
 }
 
 function commentLines(c: LeadingComment): string[] {

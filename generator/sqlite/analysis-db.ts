@@ -86,6 +86,18 @@ export class AnalysisDb {
     }
   }
 
+  /**
+   * SQLite's query plan for a statement: the `detail` of each EXPLAIN QUERY PLAN row, in order;
+   * null when SQLite cannot plan it (an error reported elsewhere, such as a misplaced slice).
+   */
+  explain(sql: string, parameterCount: number): string[] | null {
+    try {
+      return this.query(`EXPLAIN QUERY PLAN ${sql}`, new Array(parameterCount).fill(null)).map((r) => String(r.detail));
+    } catch {
+      return null;
+    }
+  }
+
   query(sql: string, bind: readonly unknown[] = []): Row[] {
     return this.db.selectObjects(sql, bind as never) as Row[];
   }

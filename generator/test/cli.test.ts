@@ -96,6 +96,7 @@ describe("gen describe --json", () => {
         { name: "workspace_id", type: "Uint8Array", nullable: false, slice: false },
       ],
       columns: expect.arrayContaining([{ name: "url", type: "string", nullable: true, table: "http", column: "url" }]),
+      plan: ["SEARCH http USING INDEX sqlite_autoindex_http_1 (id=?)"],
     });
     expect(json.diagnostics).toEqual([]);
     expect(existsSync(join(dir, "generated"))).toBe(false);

@@ -1,0 +1,111 @@
+/**
+ * Query plan assertions: `-- plan: uses <index>`, `-- plan: no-scan [<table>]` and
+ * `-- plan: no-sort` in a query's comments are checked against SQLite's EXPLAIN QUERY PLAN on the
+ * schema, so `npx gen` (and `gen check` in CI) fails when a query stops using its index.
+ */
+import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
+import type { SqlPart } from "../ir/query-ir.js";
+import type { PlanAssertionText } from "../parse/annotation.js";
+import { assertNever, type FromItem, type Select, type Statement } from "../parse/ast.js";
+import type { Catalog } from "../schema/catalog.js";
+import { nearest } from "./suggest.js";
+
+type PlanAssertion = { readonly kind: "uses"; readonly index: string } | { readonly kind: "no-scan"; readonly table: string | null } | { readonly kind: "no-sort" };
+
+/** The SQL to plan: each slice as two placeholders, as a list is at run time. */
+export function planSql(parts: readonly SqlPart[]): { sql: string; slices: number } {
+  const slices = parts.filter((p) => p.kind === "slice").length;
+  return { sql: parts.map((p) => (p.kind === "text" ? p.text : "?, ?")).join(""), slices };
+}
+
+export function checkPlan(plan: readonly string[], assertions: readonly PlanAssertionText[], statement: Statement, catalog: Catalog, file: string, bag: DiagnosticBag): void {
+  const shown = plan.map((line) => `  ${line}`).join("\n");
+  for (const a of assertions) {
+    const parsed = parseAssertion(a.text);
+    if (typeof parsed === "string") {
+      bag.report("SG602", parsed, file, a.span, ["Write `-- plan: uses <index>`, `-- plan: no-scan`, `-- plan: no-scan <table>` or `-- plan: no-sort`."]);
+      continue;
+    }
+    const failure = failureOf(parsed, plan, statement, catalog);
+    if (failure === "unknown-index") {
+      const names = nearest(parsed.kind === "uses" ? parsed.index : "", catalog.tables.flatMap((t) => t.indexes.map((i) => i.name)));
+      bag.report("SG602", `no index named ${(parsed as { index: string }).index}`, file, a.span, [names.length ? `Did you mean ${names.join(", ")}?` : "Create it in the schema."]);
+    } else if (failure !== null) {
+      bag.report("SG601", `query plan ${failure}`, file, a.span, [`SQLite's plan:\n${shown}`, "Add or fix an index, or rewrite the query; the assertion documents what the query relies on."]);
+    }
+  }
+}
+
+function parseAssertion(text: string): PlanAssertion | string {
+  const [word, arg, ...rest] = text.split(/\s+/);
+  if (rest.length > 0) return `unexpected words in plan assertion: ${rest.join(" ")}`;
+  switch (word?.toLowerCase()) {
+    case "uses":
+      return arg ? { kind: "uses", index: arg } : "`plan: uses` needs an index name";
+    case "no-scan":
+      return { kind: "no-scan", table: arg ?? null };
+    case "no-sort":
+      return arg === undefined ? { kind: "no-sort" } : "`plan: no-sort` takes no argument";
+    default:
+      return `unknown plan assertion "${text}"`;
+  }
+}
+
+/** Why the plan breaks the assertion, "unknown-index", or null when it holds. */
+function failureOf(a: PlanAssertion, plan: readonly string[], statement: Statement, catalog: Catalog): string | null {
+  switch (a.kind) {
+    case "uses": {
+      if (!catalog.tables.some((t) => t.indexes.some((i) => i.name.toLowerCase() === a.index.toLowerCase()))) return "unknown-index";
+      const used = plan.some((line) => new RegExp(`\\bINDEX ${a.index}\\b`, "i").test(line));
+      return used ? null : `does not use index ${a.index}`;
+    }
+    case "no-scan": {
+      const tables = a.table === null ? tableNames(statement, catalog) : new Set([a.table.toLowerCase()]);
+      const scans = plan.filter((line) => /^SCAN /.test(line) && tables.has(line.split(" ")[1].toLowerCase()));
+      return scans.length === 0 ? null : `scans a whole table: ${scans.join("; ")}`;
+    }
+    case "no-sort": {
+      const sorts = plan.filter((line) => line.includes("TEMP B-TREE"));
+      return sorts.length === 0 ? null : `sorts with a temporary b-tree: ${sorts.join("; ")}`;
+    }
+    default:
+      return assertNever(a);
+  }
+}
+
+/** Names (aliases) under which the statement reads tables of the schema, as plans show them. */
+function tableNames(s: Statement, catalog: Catalog): Set<string> {
+  const names = new Set<string>();
+  const cteNames = new Set<string>();
+  const fromItem = (f: FromItem): void => {
+    if (f.kind === "table" && catalog.table(f.name) && !cteNames.has(f.name.toLowerCase())) names.add((f.alias ?? f.name).toLowerCase());
+    else if (f.kind === "subquery") select(f.select);
+    else if (f.kind === "join") [f.left, f.right].forEach(fromItem);
+  };
+  const select = (sel: Select): void => {
+    for (const cte of sel.ctes) {
+      cteNames.add(cte.name.toLowerCase());
+      if (cte.select) select(cte.select);
+    }
+    const bodies = [sel.body];
+    while (bodies.length > 0) {
+      const b = bodies.pop()!;
+      if (b.kind === "compound") bodies.push(b.left, b.right);
+      else if (b.kind === "core" && b.from) fromItem(b.from);
+    }
+  };
+  if (s.kind === "select") select(s);
+  else if (s.kind !== "other") {
+    for (const cte of s.ctes) {
+      cteNames.add(cte.name.toLowerCase());
+      if (cte.select) select(cte.select);
+    }
+    if (s.kind === "insert") {
+      if (s.select) select(s.select);
+    } else {
+      names.add((s.alias ?? s.table).toLowerCase());
+      if (s.kind === "update" && s.from) fromItem(s.from);
+    }
+  }
+  return names;
+}
