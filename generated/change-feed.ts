@@ -93,7 +93,7 @@ function toLatestChangeSeqRow(r: unknown[]): LatestChangeSeqRow {
 /**
  * The feed position a snapshot corresponds to: read it in the same transaction as the snapshot.
  *
- * `:one` query `LatestChangeSeq` (queries/change-feed.sql:12).
+ * `:one` query `LatestChangeSeq` (queries/change-feed.sql:15).
  */
 export function latestChangeSeq(db: Database, params: LatestChangeSeqParams): LatestChangeSeqRow | undefined {
   const r = latestChangeSeqStatement(db).get(params.workspaceId) as unknown[] | undefined;

@@ -152,7 +152,7 @@ function toStreamEnabledHTTPSearchParamsRow(r: unknown[]): StreamEnabledHTTPSear
 /**
  * Enabled items changed after a cursor, for streaming (uses http_search_param_streaming_idx).
  *
- * `:many` query `StreamEnabledHTTPSearchParams` (queries/http-children.sql:22).
+ * `:many` query `StreamEnabledHTTPSearchParams` (queries/http-children.sql:23).
  */
 export function streamEnabledHTTPSearchParams(db: Database, params: StreamEnabledHTTPSearchParamsParams): StreamEnabledHTTPSearchParamsRow[] {
   const rows = streamEnabledHTTPSearchParamsStatement(db).all(params.httpId, params.updatedAt) as unknown[][];
@@ -164,7 +164,7 @@ export function streamEnabledHTTPSearchParams(db: Database, params: StreamEnable
 /**
  * Enabled items changed after a cursor, for streaming (uses http_search_param_streaming_idx).
  *
- * `:many` query `StreamEnabledHTTPSearchParams` (queries/http-children.sql:22), returning rows one at a time.
+ * `:many` query `StreamEnabledHTTPSearchParams` (queries/http-children.sql:23), returning rows one at a time.
  */
 export function* streamEnabledHTTPSearchParamsIterate(db: Database, params: StreamEnabledHTTPSearchParamsParams): Generator<StreamEnabledHTTPSearchParamsRow, void, undefined> {
   for (const r of streamEnabledHTTPSearchParamsStatement(db).iterate(params.httpId, params.updatedAt)) yield toStreamEnabledHTTPSearchParamsRow(r as unknown[]);
@@ -190,7 +190,7 @@ function toGetFirstHTTPSearchParamRow(r: unknown[]): GetFirstHTTPSearchParamRow 
   };
 }
 
-/** `:one` query `GetFirstHTTPSearchParam` (queries/http-children.sql:27). */
+/** `:one` query `GetFirstHTTPSearchParam` (queries/http-children.sql:31). */
 export function getFirstHTTPSearchParam(db: Database, params: GetFirstHTTPSearchParamParams): GetFirstHTTPSearchParamRow | undefined {
   const r = getFirstHTTPSearchParamStatement(db).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPSearchParamRow(r);
@@ -216,7 +216,7 @@ function toGetLastHTTPSearchParamRow(r: unknown[]): GetLastHTTPSearchParamRow {
   };
 }
 
-/** `:one` query `GetLastHTTPSearchParam` (queries/http-children.sql:30). */
+/** `:one` query `GetLastHTTPSearchParam` (queries/http-children.sql:34). */
 export function getLastHTTPSearchParam(db: Database, params: GetLastHTTPSearchParamParams): GetLastHTTPSearchParamRow | undefined {
   const r = getLastHTTPSearchParamStatement(db).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPSearchParamRow(r);
@@ -234,7 +234,7 @@ export interface UpdateHTTPSearchParamParams {
 
 const updateHTTPSearchParamStatement = cached(updateHTTPSearchParamSql, false);
 
-/** `:execrows` query `UpdateHTTPSearchParam` (queries/http-children.sql:33). */
+/** `:execrows` query `UpdateHTTPSearchParam` (queries/http-children.sql:37). */
 export function updateHTTPSearchParam(db: Database, params: UpdateHTTPSearchParamParams): number {
   return updateHTTPSearchParamStatement(db).run(params.key, params.value, params.enabled ? 1 : 0, params.id).changes;
 }
@@ -250,7 +250,7 @@ export interface SetHTTPSearchParamLinksParams {
 
 const setHTTPSearchParamLinksStatement = cached(setHTTPSearchParamLinksSql, false);
 
-/** `:exec` query `SetHTTPSearchParamLinks` (queries/http-children.sql:36). */
+/** `:exec` query `SetHTTPSearchParamLinks` (queries/http-children.sql:40). */
 export function setHTTPSearchParamLinks(db: Database, params: SetHTTPSearchParamLinksParams): void {
   setHTTPSearchParamLinksStatement(db).run(params.prev, params.next, params.id);
 }
@@ -265,7 +265,7 @@ export interface SetHTTPSearchParamPrevParams {
 
 const setHTTPSearchParamPrevStatement = cached(setHTTPSearchParamPrevSql, false);
 
-/** `:exec` query `SetHTTPSearchParamPrev` (queries/http-children.sql:39). */
+/** `:exec` query `SetHTTPSearchParamPrev` (queries/http-children.sql:43). */
 export function setHTTPSearchParamPrev(db: Database, params: SetHTTPSearchParamPrevParams): void {
   setHTTPSearchParamPrevStatement(db).run(params.prev, params.id);
 }
@@ -280,7 +280,7 @@ export interface SetHTTPSearchParamNextParams {
 
 const setHTTPSearchParamNextStatement = cached(setHTTPSearchParamNextSql, false);
 
-/** `:exec` query `SetHTTPSearchParamNext` (queries/http-children.sql:42). */
+/** `:exec` query `SetHTTPSearchParamNext` (queries/http-children.sql:46). */
 export function setHTTPSearchParamNext(db: Database, params: SetHTTPSearchParamNextParams): void {
   setHTTPSearchParamNextStatement(db).run(params.next, params.id);
 }
@@ -294,7 +294,7 @@ export interface DeleteHTTPSearchParamParams {
 
 const deleteHTTPSearchParamStatement = cached(deleteHTTPSearchParamSql, false);
 
-/** `:execrows` query `DeleteHTTPSearchParam` (queries/http-children.sql:45). */
+/** `:execrows` query `DeleteHTTPSearchParam` (queries/http-children.sql:49). */
 export function deleteHTTPSearchParam(db: Database, params: DeleteHTTPSearchParamParams): number {
   return deleteHTTPSearchParamStatement(db).run(params.id).changes;
 }
@@ -314,7 +314,7 @@ export interface InsertHTTPHeaderParams {
 
 const insertHTTPHeaderStatement = cached(insertHTTPHeaderSql, false);
 
-/** `:exec` query `InsertHTTPHeader` (queries/http-children.sql:48). */
+/** `:exec` query `InsertHTTPHeader` (queries/http-children.sql:52). */
 export function insertHTTPHeader(db: Database, params: InsertHTTPHeaderParams): void {
   insertHTTPHeaderStatement(db).run(params.id, params.httpId, params.key, params.value, params.enabled ? 1 : 0, params.prev, params.next);
 }
@@ -352,7 +352,7 @@ function toGetHTTPHeaderRow(r: unknown[]): GetHTTPHeaderRow {
   };
 }
 
-/** `:one` query `GetHTTPHeader` (queries/http-children.sql:51). */
+/** `:one` query `GetHTTPHeader` (queries/http-children.sql:55). */
 export function getHTTPHeader(db: Database, params: GetHTTPHeaderParams): GetHTTPHeaderRow | undefined {
   const r = getHTTPHeaderStatement(db).get(params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetHTTPHeaderRow(r);
@@ -400,7 +400,7 @@ function toListHTTPHeadersOrderedRow(r: unknown[]): ListHTTPHeadersOrderedRow {
 /**
  * The items of a request in list order, following next from the head (the item without prev).
  *
- * `:many` query `ListHTTPHeadersOrdered` (queries/http-children.sql:55).
+ * `:many` query `ListHTTPHeadersOrdered` (queries/http-children.sql:59).
  */
 export function listHTTPHeadersOrdered(db: Database, params: ListHTTPHeadersOrderedParams): ListHTTPHeadersOrderedRow[] {
   const rows = listHTTPHeadersOrderedStatement(db).all(params.httpId, params.httpId) as unknown[][];
@@ -412,7 +412,7 @@ export function listHTTPHeadersOrdered(db: Database, params: ListHTTPHeadersOrde
 /**
  * The items of a request in list order, following next from the head (the item without prev).
  *
- * `:many` query `ListHTTPHeadersOrdered` (queries/http-children.sql:55), returning rows one at a time.
+ * `:many` query `ListHTTPHeadersOrdered` (queries/http-children.sql:59), returning rows one at a time.
  */
 export function* listHTTPHeadersOrderedIterate(db: Database, params: ListHTTPHeadersOrderedParams): Generator<ListHTTPHeadersOrderedRow, void, undefined> {
   for (const r of listHTTPHeadersOrderedStatement(db).iterate(params.httpId, params.httpId)) yield toListHTTPHeadersOrderedRow(r as unknown[]);
@@ -449,7 +449,7 @@ function toStreamEnabledHTTPHeadersRow(r: unknown[]): StreamEnabledHTTPHeadersRo
 /**
  * Enabled items changed after a cursor, for streaming (uses http_header_streaming_idx).
  *
- * `:many` query `StreamEnabledHTTPHeaders` (queries/http-children.sql:65).
+ * `:many` query `StreamEnabledHTTPHeaders` (queries/http-children.sql:70).
  */
 export function streamEnabledHTTPHeaders(db: Database, params: StreamEnabledHTTPHeadersParams): StreamEnabledHTTPHeadersRow[] {
   const rows = streamEnabledHTTPHeadersStatement(db).all(params.httpId, params.updatedAt) as unknown[][];
@@ -461,7 +461,7 @@ export function streamEnabledHTTPHeaders(db: Database, params: StreamEnabledHTTP
 /**
  * Enabled items changed after a cursor, for streaming (uses http_header_streaming_idx).
  *
- * `:many` query `StreamEnabledHTTPHeaders` (queries/http-children.sql:65), returning rows one at a time.
+ * `:many` query `StreamEnabledHTTPHeaders` (queries/http-children.sql:70), returning rows one at a time.
  */
 export function* streamEnabledHTTPHeadersIterate(db: Database, params: StreamEnabledHTTPHeadersParams): Generator<StreamEnabledHTTPHeadersRow, void, undefined> {
   for (const r of streamEnabledHTTPHeadersStatement(db).iterate(params.httpId, params.updatedAt)) yield toStreamEnabledHTTPHeadersRow(r as unknown[]);
@@ -487,7 +487,7 @@ function toGetFirstHTTPHeaderRow(r: unknown[]): GetFirstHTTPHeaderRow {
   };
 }
 
-/** `:one` query `GetFirstHTTPHeader` (queries/http-children.sql:70). */
+/** `:one` query `GetFirstHTTPHeader` (queries/http-children.sql:78). */
 export function getFirstHTTPHeader(db: Database, params: GetFirstHTTPHeaderParams): GetFirstHTTPHeaderRow | undefined {
   const r = getFirstHTTPHeaderStatement(db).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPHeaderRow(r);
@@ -513,7 +513,7 @@ function toGetLastHTTPHeaderRow(r: unknown[]): GetLastHTTPHeaderRow {
   };
 }
 
-/** `:one` query `GetLastHTTPHeader` (queries/http-children.sql:73). */
+/** `:one` query `GetLastHTTPHeader` (queries/http-children.sql:81). */
 export function getLastHTTPHeader(db: Database, params: GetLastHTTPHeaderParams): GetLastHTTPHeaderRow | undefined {
   const r = getLastHTTPHeaderStatement(db).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPHeaderRow(r);
@@ -531,7 +531,7 @@ export interface UpdateHTTPHeaderParams {
 
 const updateHTTPHeaderStatement = cached(updateHTTPHeaderSql, false);
 
-/** `:execrows` query `UpdateHTTPHeader` (queries/http-children.sql:76). */
+/** `:execrows` query `UpdateHTTPHeader` (queries/http-children.sql:84). */
 export function updateHTTPHeader(db: Database, params: UpdateHTTPHeaderParams): number {
   return updateHTTPHeaderStatement(db).run(params.key, params.value, params.enabled ? 1 : 0, params.id).changes;
 }
@@ -547,7 +547,7 @@ export interface SetHTTPHeaderLinksParams {
 
 const setHTTPHeaderLinksStatement = cached(setHTTPHeaderLinksSql, false);
 
-/** `:exec` query `SetHTTPHeaderLinks` (queries/http-children.sql:79). */
+/** `:exec` query `SetHTTPHeaderLinks` (queries/http-children.sql:87). */
 export function setHTTPHeaderLinks(db: Database, params: SetHTTPHeaderLinksParams): void {
   setHTTPHeaderLinksStatement(db).run(params.prev, params.next, params.id);
 }
@@ -562,7 +562,7 @@ export interface SetHTTPHeaderPrevParams {
 
 const setHTTPHeaderPrevStatement = cached(setHTTPHeaderPrevSql, false);
 
-/** `:exec` query `SetHTTPHeaderPrev` (queries/http-children.sql:82). */
+/** `:exec` query `SetHTTPHeaderPrev` (queries/http-children.sql:90). */
 export function setHTTPHeaderPrev(db: Database, params: SetHTTPHeaderPrevParams): void {
   setHTTPHeaderPrevStatement(db).run(params.prev, params.id);
 }
@@ -577,7 +577,7 @@ export interface SetHTTPHeaderNextParams {
 
 const setHTTPHeaderNextStatement = cached(setHTTPHeaderNextSql, false);
 
-/** `:exec` query `SetHTTPHeaderNext` (queries/http-children.sql:85). */
+/** `:exec` query `SetHTTPHeaderNext` (queries/http-children.sql:93). */
 export function setHTTPHeaderNext(db: Database, params: SetHTTPHeaderNextParams): void {
   setHTTPHeaderNextStatement(db).run(params.next, params.id);
 }
@@ -591,7 +591,7 @@ export interface DeleteHTTPHeaderParams {
 
 const deleteHTTPHeaderStatement = cached(deleteHTTPHeaderSql, false);
 
-/** `:execrows` query `DeleteHTTPHeader` (queries/http-children.sql:88). */
+/** `:execrows` query `DeleteHTTPHeader` (queries/http-children.sql:96). */
 export function deleteHTTPHeader(db: Database, params: DeleteHTTPHeaderParams): number {
   return deleteHTTPHeaderStatement(db).run(params.id).changes;
 }
@@ -611,7 +611,7 @@ export interface InsertHTTPBodyFormParams {
 
 const insertHTTPBodyFormStatement = cached(insertHTTPBodyFormSql, false);
 
-/** `:exec` query `InsertHTTPBodyForm` (queries/http-children.sql:91). */
+/** `:exec` query `InsertHTTPBodyForm` (queries/http-children.sql:99). */
 export function insertHTTPBodyForm(db: Database, params: InsertHTTPBodyFormParams): void {
   insertHTTPBodyFormStatement(db).run(params.id, params.httpId, params.key, params.value, params.enabled ? 1 : 0, params.prev, params.next);
 }
@@ -649,7 +649,7 @@ function toGetHTTPBodyFormRow(r: unknown[]): GetHTTPBodyFormRow {
   };
 }
 
-/** `:one` query `GetHTTPBodyForm` (queries/http-children.sql:94). */
+/** `:one` query `GetHTTPBodyForm` (queries/http-children.sql:102). */
 export function getHTTPBodyForm(db: Database, params: GetHTTPBodyFormParams): GetHTTPBodyFormRow | undefined {
   const r = getHTTPBodyFormStatement(db).get(params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetHTTPBodyFormRow(r);
@@ -697,7 +697,7 @@ function toListHTTPBodyFormsOrderedRow(r: unknown[]): ListHTTPBodyFormsOrderedRo
 /**
  * The items of a request in list order, following next from the head (the item without prev).
  *
- * `:many` query `ListHTTPBodyFormsOrdered` (queries/http-children.sql:98).
+ * `:many` query `ListHTTPBodyFormsOrdered` (queries/http-children.sql:106).
  */
 export function listHTTPBodyFormsOrdered(db: Database, params: ListHTTPBodyFormsOrderedParams): ListHTTPBodyFormsOrderedRow[] {
   const rows = listHTTPBodyFormsOrderedStatement(db).all(params.httpId, params.httpId) as unknown[][];
@@ -709,7 +709,7 @@ export function listHTTPBodyFormsOrdered(db: Database, params: ListHTTPBodyForms
 /**
  * The items of a request in list order, following next from the head (the item without prev).
  *
- * `:many` query `ListHTTPBodyFormsOrdered` (queries/http-children.sql:98), returning rows one at a time.
+ * `:many` query `ListHTTPBodyFormsOrdered` (queries/http-children.sql:106), returning rows one at a time.
  */
 export function* listHTTPBodyFormsOrderedIterate(db: Database, params: ListHTTPBodyFormsOrderedParams): Generator<ListHTTPBodyFormsOrderedRow, void, undefined> {
   for (const r of listHTTPBodyFormsOrderedStatement(db).iterate(params.httpId, params.httpId)) yield toListHTTPBodyFormsOrderedRow(r as unknown[]);
@@ -746,7 +746,7 @@ function toStreamEnabledHTTPBodyFormsRow(r: unknown[]): StreamEnabledHTTPBodyFor
 /**
  * Enabled items changed after a cursor, for streaming (uses http_body_form_streaming_idx).
  *
- * `:many` query `StreamEnabledHTTPBodyForms` (queries/http-children.sql:108).
+ * `:many` query `StreamEnabledHTTPBodyForms` (queries/http-children.sql:117).
  */
 export function streamEnabledHTTPBodyForms(db: Database, params: StreamEnabledHTTPBodyFormsParams): StreamEnabledHTTPBodyFormsRow[] {
   const rows = streamEnabledHTTPBodyFormsStatement(db).all(params.httpId, params.updatedAt) as unknown[][];
@@ -758,7 +758,7 @@ export function streamEnabledHTTPBodyForms(db: Database, params: StreamEnabledHT
 /**
  * Enabled items changed after a cursor, for streaming (uses http_body_form_streaming_idx).
  *
- * `:many` query `StreamEnabledHTTPBodyForms` (queries/http-children.sql:108), returning rows one at a time.
+ * `:many` query `StreamEnabledHTTPBodyForms` (queries/http-children.sql:117), returning rows one at a time.
  */
 export function* streamEnabledHTTPBodyFormsIterate(db: Database, params: StreamEnabledHTTPBodyFormsParams): Generator<StreamEnabledHTTPBodyFormsRow, void, undefined> {
   for (const r of streamEnabledHTTPBodyFormsStatement(db).iterate(params.httpId, params.updatedAt)) yield toStreamEnabledHTTPBodyFormsRow(r as unknown[]);
@@ -784,7 +784,7 @@ function toGetFirstHTTPBodyFormRow(r: unknown[]): GetFirstHTTPBodyFormRow {
   };
 }
 
-/** `:one` query `GetFirstHTTPBodyForm` (queries/http-children.sql:113). */
+/** `:one` query `GetFirstHTTPBodyForm` (queries/http-children.sql:125). */
 export function getFirstHTTPBodyForm(db: Database, params: GetFirstHTTPBodyFormParams): GetFirstHTTPBodyFormRow | undefined {
   const r = getFirstHTTPBodyFormStatement(db).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPBodyFormRow(r);
@@ -810,7 +810,7 @@ function toGetLastHTTPBodyFormRow(r: unknown[]): GetLastHTTPBodyFormRow {
   };
 }
 
-/** `:one` query `GetLastHTTPBodyForm` (queries/http-children.sql:116). */
+/** `:one` query `GetLastHTTPBodyForm` (queries/http-children.sql:128). */
 export function getLastHTTPBodyForm(db: Database, params: GetLastHTTPBodyFormParams): GetLastHTTPBodyFormRow | undefined {
   const r = getLastHTTPBodyFormStatement(db).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPBodyFormRow(r);
@@ -828,7 +828,7 @@ export interface UpdateHTTPBodyFormParams {
 
 const updateHTTPBodyFormStatement = cached(updateHTTPBodyFormSql, false);
 
-/** `:execrows` query `UpdateHTTPBodyForm` (queries/http-children.sql:119). */
+/** `:execrows` query `UpdateHTTPBodyForm` (queries/http-children.sql:131). */
 export function updateHTTPBodyForm(db: Database, params: UpdateHTTPBodyFormParams): number {
   return updateHTTPBodyFormStatement(db).run(params.key, params.value, params.enabled ? 1 : 0, params.id).changes;
 }
@@ -844,7 +844,7 @@ export interface SetHTTPBodyFormLinksParams {
 
 const setHTTPBodyFormLinksStatement = cached(setHTTPBodyFormLinksSql, false);
 
-/** `:exec` query `SetHTTPBodyFormLinks` (queries/http-children.sql:122). */
+/** `:exec` query `SetHTTPBodyFormLinks` (queries/http-children.sql:134). */
 export function setHTTPBodyFormLinks(db: Database, params: SetHTTPBodyFormLinksParams): void {
   setHTTPBodyFormLinksStatement(db).run(params.prev, params.next, params.id);
 }
@@ -859,7 +859,7 @@ export interface SetHTTPBodyFormPrevParams {
 
 const setHTTPBodyFormPrevStatement = cached(setHTTPBodyFormPrevSql, false);
 
-/** `:exec` query `SetHTTPBodyFormPrev` (queries/http-children.sql:125). */
+/** `:exec` query `SetHTTPBodyFormPrev` (queries/http-children.sql:137). */
 export function setHTTPBodyFormPrev(db: Database, params: SetHTTPBodyFormPrevParams): void {
   setHTTPBodyFormPrevStatement(db).run(params.prev, params.id);
 }
@@ -874,7 +874,7 @@ export interface SetHTTPBodyFormNextParams {
 
 const setHTTPBodyFormNextStatement = cached(setHTTPBodyFormNextSql, false);
 
-/** `:exec` query `SetHTTPBodyFormNext` (queries/http-children.sql:128). */
+/** `:exec` query `SetHTTPBodyFormNext` (queries/http-children.sql:140). */
 export function setHTTPBodyFormNext(db: Database, params: SetHTTPBodyFormNextParams): void {
   setHTTPBodyFormNextStatement(db).run(params.next, params.id);
 }
@@ -888,7 +888,7 @@ export interface DeleteHTTPBodyFormParams {
 
 const deleteHTTPBodyFormStatement = cached(deleteHTTPBodyFormSql, false);
 
-/** `:execrows` query `DeleteHTTPBodyForm` (queries/http-children.sql:131). */
+/** `:execrows` query `DeleteHTTPBodyForm` (queries/http-children.sql:143). */
 export function deleteHTTPBodyForm(db: Database, params: DeleteHTTPBodyFormParams): number {
   return deleteHTTPBodyFormStatement(db).run(params.id).changes;
 }
@@ -907,7 +907,7 @@ export interface InsertHTTPAssertParams {
 
 const insertHTTPAssertStatement = cached(insertHTTPAssertSql, false);
 
-/** `:exec` query `InsertHTTPAssert` (queries/http-children.sql:134). */
+/** `:exec` query `InsertHTTPAssert` (queries/http-children.sql:146). */
 export function insertHTTPAssert(db: Database, params: InsertHTTPAssertParams): void {
   insertHTTPAssertStatement(db).run(params.id, params.httpId, params.expression, params.enabled ? 1 : 0, params.prev, params.next);
 }
@@ -943,7 +943,7 @@ function toGetHTTPAssertRow(r: unknown[]): GetHTTPAssertRow {
   };
 }
 
-/** `:one` query `GetHTTPAssert` (queries/http-children.sql:137). */
+/** `:one` query `GetHTTPAssert` (queries/http-children.sql:149). */
 export function getHTTPAssert(db: Database, params: GetHTTPAssertParams): GetHTTPAssertRow | undefined {
   const r = getHTTPAssertStatement(db).get(params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetHTTPAssertRow(r);
@@ -989,7 +989,7 @@ function toListHTTPAssertsOrderedRow(r: unknown[]): ListHTTPAssertsOrderedRow {
 /**
  * The items of a request in list order, following next from the head (the item without prev).
  *
- * `:many` query `ListHTTPAssertsOrdered` (queries/http-children.sql:141).
+ * `:many` query `ListHTTPAssertsOrdered` (queries/http-children.sql:153).
  */
 export function listHTTPAssertsOrdered(db: Database, params: ListHTTPAssertsOrderedParams): ListHTTPAssertsOrderedRow[] {
   const rows = listHTTPAssertsOrderedStatement(db).all(params.httpId, params.httpId) as unknown[][];
@@ -1001,7 +1001,7 @@ export function listHTTPAssertsOrdered(db: Database, params: ListHTTPAssertsOrde
 /**
  * The items of a request in list order, following next from the head (the item without prev).
  *
- * `:many` query `ListHTTPAssertsOrdered` (queries/http-children.sql:141), returning rows one at a time.
+ * `:many` query `ListHTTPAssertsOrdered` (queries/http-children.sql:153), returning rows one at a time.
  */
 export function* listHTTPAssertsOrderedIterate(db: Database, params: ListHTTPAssertsOrderedParams): Generator<ListHTTPAssertsOrderedRow, void, undefined> {
   for (const r of listHTTPAssertsOrderedStatement(db).iterate(params.httpId, params.httpId)) yield toListHTTPAssertsOrderedRow(r as unknown[]);
@@ -1036,7 +1036,7 @@ function toStreamEnabledHTTPAssertsRow(r: unknown[]): StreamEnabledHTTPAssertsRo
 /**
  * Enabled items changed after a cursor, for streaming (uses http_assert_streaming_idx).
  *
- * `:many` query `StreamEnabledHTTPAsserts` (queries/http-children.sql:151).
+ * `:many` query `StreamEnabledHTTPAsserts` (queries/http-children.sql:164).
  */
 export function streamEnabledHTTPAsserts(db: Database, params: StreamEnabledHTTPAssertsParams): StreamEnabledHTTPAssertsRow[] {
   const rows = streamEnabledHTTPAssertsStatement(db).all(params.httpId, params.updatedAt) as unknown[][];
@@ -1048,7 +1048,7 @@ export function streamEnabledHTTPAsserts(db: Database, params: StreamEnabledHTTP
 /**
  * Enabled items changed after a cursor, for streaming (uses http_assert_streaming_idx).
  *
- * `:many` query `StreamEnabledHTTPAsserts` (queries/http-children.sql:151), returning rows one at a time.
+ * `:many` query `StreamEnabledHTTPAsserts` (queries/http-children.sql:164), returning rows one at a time.
  */
 export function* streamEnabledHTTPAssertsIterate(db: Database, params: StreamEnabledHTTPAssertsParams): Generator<StreamEnabledHTTPAssertsRow, void, undefined> {
   for (const r of streamEnabledHTTPAssertsStatement(db).iterate(params.httpId, params.updatedAt)) yield toStreamEnabledHTTPAssertsRow(r as unknown[]);
@@ -1074,7 +1074,7 @@ function toGetFirstHTTPAssertRow(r: unknown[]): GetFirstHTTPAssertRow {
   };
 }
 
-/** `:one` query `GetFirstHTTPAssert` (queries/http-children.sql:156). */
+/** `:one` query `GetFirstHTTPAssert` (queries/http-children.sql:172). */
 export function getFirstHTTPAssert(db: Database, params: GetFirstHTTPAssertParams): GetFirstHTTPAssertRow | undefined {
   const r = getFirstHTTPAssertStatement(db).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPAssertRow(r);
@@ -1100,7 +1100,7 @@ function toGetLastHTTPAssertRow(r: unknown[]): GetLastHTTPAssertRow {
   };
 }
 
-/** `:one` query `GetLastHTTPAssert` (queries/http-children.sql:159). */
+/** `:one` query `GetLastHTTPAssert` (queries/http-children.sql:175). */
 export function getLastHTTPAssert(db: Database, params: GetLastHTTPAssertParams): GetLastHTTPAssertRow | undefined {
   const r = getLastHTTPAssertStatement(db).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPAssertRow(r);
@@ -1117,7 +1117,7 @@ export interface UpdateHTTPAssertParams {
 
 const updateHTTPAssertStatement = cached(updateHTTPAssertSql, false);
 
-/** `:execrows` query `UpdateHTTPAssert` (queries/http-children.sql:162). */
+/** `:execrows` query `UpdateHTTPAssert` (queries/http-children.sql:178). */
 export function updateHTTPAssert(db: Database, params: UpdateHTTPAssertParams): number {
   return updateHTTPAssertStatement(db).run(params.expression, params.enabled ? 1 : 0, params.id).changes;
 }
@@ -1133,7 +1133,7 @@ export interface SetHTTPAssertLinksParams {
 
 const setHTTPAssertLinksStatement = cached(setHTTPAssertLinksSql, false);
 
-/** `:exec` query `SetHTTPAssertLinks` (queries/http-children.sql:165). */
+/** `:exec` query `SetHTTPAssertLinks` (queries/http-children.sql:181). */
 export function setHTTPAssertLinks(db: Database, params: SetHTTPAssertLinksParams): void {
   setHTTPAssertLinksStatement(db).run(params.prev, params.next, params.id);
 }
@@ -1148,7 +1148,7 @@ export interface SetHTTPAssertPrevParams {
 
 const setHTTPAssertPrevStatement = cached(setHTTPAssertPrevSql, false);
 
-/** `:exec` query `SetHTTPAssertPrev` (queries/http-children.sql:168). */
+/** `:exec` query `SetHTTPAssertPrev` (queries/http-children.sql:184). */
 export function setHTTPAssertPrev(db: Database, params: SetHTTPAssertPrevParams): void {
   setHTTPAssertPrevStatement(db).run(params.prev, params.id);
 }
@@ -1163,7 +1163,7 @@ export interface SetHTTPAssertNextParams {
 
 const setHTTPAssertNextStatement = cached(setHTTPAssertNextSql, false);
 
-/** `:exec` query `SetHTTPAssertNext` (queries/http-children.sql:171). */
+/** `:exec` query `SetHTTPAssertNext` (queries/http-children.sql:187). */
 export function setHTTPAssertNext(db: Database, params: SetHTTPAssertNextParams): void {
   setHTTPAssertNextStatement(db).run(params.next, params.id);
 }
@@ -1177,7 +1177,7 @@ export interface DeleteHTTPAssertParams {
 
 const deleteHTTPAssertStatement = cached(deleteHTTPAssertSql, false);
 
-/** `:execrows` query `DeleteHTTPAssert` (queries/http-children.sql:174). */
+/** `:execrows` query `DeleteHTTPAssert` (queries/http-children.sql:190). */
 export function deleteHTTPAssert(db: Database, params: DeleteHTTPAssertParams): number {
   return deleteHTTPAssertStatement(db).run(params.id).changes;
 }

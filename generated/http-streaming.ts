@@ -132,7 +132,7 @@ function toGetHTTPWorkspaceSnapshotOffsetRow(r: unknown[]): GetHTTPWorkspaceSnap
 /**
  * The spec's LIMIT/OFFSET pagination, kept only to benchmark the keyset version against.
  *
- * `:many` query `GetHTTPWorkspaceSnapshotOffset` (queries/http-streaming.sql:33).
+ * `:many` query `GetHTTPWorkspaceSnapshotOffset` (queries/http-streaming.sql:36).
  */
 export function getHTTPWorkspaceSnapshotOffset(db: Database, params: GetHTTPWorkspaceSnapshotOffsetParams): GetHTTPWorkspaceSnapshotOffsetRow[] {
   const rows = getHTTPWorkspaceSnapshotOffsetStatement(db).all(params.workspaceId, params.updatedAt, params.limit, params.offset) as unknown[][];
@@ -144,7 +144,7 @@ export function getHTTPWorkspaceSnapshotOffset(db: Database, params: GetHTTPWork
 /**
  * The spec's LIMIT/OFFSET pagination, kept only to benchmark the keyset version against.
  *
- * `:many` query `GetHTTPWorkspaceSnapshotOffset` (queries/http-streaming.sql:33), returning rows one at a time.
+ * `:many` query `GetHTTPWorkspaceSnapshotOffset` (queries/http-streaming.sql:36), returning rows one at a time.
  */
 export function* getHTTPWorkspaceSnapshotOffsetIterate(db: Database, params: GetHTTPWorkspaceSnapshotOffsetParams): Generator<GetHTTPWorkspaceSnapshotOffsetRow, void, undefined> {
   for (const r of getHTTPWorkspaceSnapshotOffsetStatement(db).iterate(params.workspaceId, params.updatedAt, params.limit, params.offset)) yield toGetHTTPWorkspaceSnapshotOffsetRow(r as unknown[]);
@@ -223,7 +223,7 @@ function toStreamHTTPUpdatesRow(r: unknown[]): StreamHTTPUpdatesRow {
  * change_type: 'created' for a row the client cannot have seen (created after the cursor's second, or
  * never updated); the spec tested updated_at first and so called every new row 'updated'.
  *
- * `:many` query `StreamHTTPUpdates` (queries/http-streaming.sql:43).
+ * `:many` query `StreamHTTPUpdates` (queries/http-streaming.sql:46).
  */
 export function streamHTTPUpdates(db: Database, params: StreamHTTPUpdatesParams): StreamHTTPUpdatesRow[] {
   const rows = streamHTTPUpdatesStatement(db).all(params.afterUpdatedAt, params.workspaceId, params.afterUpdatedAt, params.afterId, params.batchSize) as unknown[][];
@@ -237,7 +237,7 @@ export function streamHTTPUpdates(db: Database, params: StreamHTTPUpdatesParams)
  * change_type: 'created' for a row the client cannot have seen (created after the cursor's second, or
  * never updated); the spec tested updated_at first and so called every new row 'updated'.
  *
- * `:many` query `StreamHTTPUpdates` (queries/http-streaming.sql:43), returning rows one at a time.
+ * `:many` query `StreamHTTPUpdates` (queries/http-streaming.sql:46), returning rows one at a time.
  */
 export function* streamHTTPUpdatesIterate(db: Database, params: StreamHTTPUpdatesParams): Generator<StreamHTTPUpdatesRow, void, undefined> {
   for (const r of streamHTTPUpdatesStatement(db).iterate(params.afterUpdatedAt, params.workspaceId, params.afterUpdatedAt, params.afterId, params.batchSize)) yield toStreamHTTPUpdatesRow(r as unknown[]);
@@ -291,7 +291,7 @@ function toStreamHTTPDeltasRow(r: unknown[]): StreamHTTPDeltasRow {
 /**
  * Deltas of the given base requests changed after a keyset cursor.
  *
- * `:many` query `StreamHTTPDeltas` (queries/http-streaming.sql:69).
+ * `:many` query `StreamHTTPDeltas` (queries/http-streaming.sql:75).
  */
 export function streamHTTPDeltas(db: Database, params: StreamHTTPDeltasParams): StreamHTTPDeltasRow[] {
   const parentIdsValues = padSlice(params.parentIds, "parent_ids");
@@ -304,7 +304,7 @@ export function streamHTTPDeltas(db: Database, params: StreamHTTPDeltasParams): 
 /**
  * Deltas of the given base requests changed after a keyset cursor.
  *
- * `:many` query `StreamHTTPDeltas` (queries/http-streaming.sql:69), returning rows one at a time.
+ * `:many` query `StreamHTTPDeltas` (queries/http-streaming.sql:75), returning rows one at a time.
  */
 export function* streamHTTPDeltasIterate(db: Database, params: StreamHTTPDeltasParams): Generator<StreamHTTPDeltasRow, void, undefined> {
   const parentIdsValues = padSlice(params.parentIds, "parent_ids");
@@ -375,7 +375,7 @@ function toResolveHTTPWithDeltasOptimizedRow(r: unknown[]): ResolveHTTPWithDelta
  * spec took the deepest row of a parent/child chain, which picked an arbitrary delta when a request
  * had several.
  *
- * `:one` query `ResolveHTTPWithDeltasOptimized` (queries/http-streaming.sql:89).
+ * `:one` query `ResolveHTTPWithDeltasOptimized` (queries/http-streaming.sql:97).
  */
 export function resolveHTTPWithDeltasOptimized(db: Database, params: ResolveHTTPWithDeltasOptimizedParams): ResolveHTTPWithDeltasOptimizedRow | undefined {
   const r = resolveHTTPWithDeltasOptimizedStatement(db).get(params.id, params.asOf, params.id) as unknown[] | undefined;
@@ -402,7 +402,7 @@ const testConcurrentHTTPUpdateStatement = cached(testConcurrentHTTPUpdateSql, fa
  * Optimistic locking on a version number: returns 0 rows changed when another writer got there
  * first. The spec compared updated_at, which lets two updates within one second both win.
  *
- * `:execrows` query `TestConcurrentHTTPUpdate` (queries/http-streaming.sql:121).
+ * `:execrows` query `TestConcurrentHTTPUpdate` (queries/http-streaming.sql:131).
  */
 export function testConcurrentHTTPUpdate(db: Database, params: TestConcurrentHTTPUpdateParams): number {
   return testConcurrentHTTPUpdateStatement(db).run(params.name, params.id, params.workspaceId, params.version).changes;
@@ -441,7 +441,7 @@ function toLockHTTPForStreamingUpdateRow(r: unknown[]): LockHTTPForStreamingUpda
  * (it has no row locks). Run this read inside immediate() from generated/db.ts: BEGIN IMMEDIATE takes
  * the database's write lock up front, so nothing can change the row until the transaction ends.
  *
- * `:one` query `LockHTTPForStreamingUpdate` (queries/http-streaming.sql:131).
+ * `:one` query `LockHTTPForStreamingUpdate` (queries/http-streaming.sql:141).
  */
 export function lockHTTPForStreamingUpdate(db: Database, params: LockHTTPForStreamingUpdateParams): LockHTTPForStreamingUpdateRow | undefined {
   const r = lockHTTPForStreamingUpdateStatement(db).get(params.id, params.workspaceId) as unknown[] | undefined;
@@ -496,7 +496,7 @@ function toValidateHTTPForeignKeysBatchRow(r: unknown[]): ValidateHTTPForeignKey
 /**
  * Finds requests whose references are broken (possible when rows were written with foreign keys off).
  *
- * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:137).
+ * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:147).
  */
 export function validateHTTPForeignKeysBatch(db: Database, params: ValidateHTTPForeignKeysBatchParams): ValidateHTTPForeignKeysBatchRow[] {
   const rows = validateHTTPForeignKeysBatchStatement(db).all(params.workspaceId, params.updatedAt) as unknown[][];
@@ -508,7 +508,7 @@ export function validateHTTPForeignKeysBatch(db: Database, params: ValidateHTTPF
 /**
  * Finds requests whose references are broken (possible when rows were written with foreign keys off).
  *
- * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:137), returning rows one at a time.
+ * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:147), returning rows one at a time.
  */
 export function* validateHTTPForeignKeysBatchIterate(db: Database, params: ValidateHTTPForeignKeysBatchParams): Generator<ValidateHTTPForeignKeysBatchRow, void, undefined> {
   for (const r of validateHTTPForeignKeysBatchStatement(db).iterate(params.workspaceId, params.updatedAt)) yield toValidateHTTPForeignKeysBatchRow(r as unknown[]);
@@ -546,7 +546,7 @@ const cascadeHTTPDeleteStreamingStatement = cached(cascadeHTTPDeleteStreamingSql
  * removes their child rows too. The unary + on workspace_id keeps SQLite from using a workspace
  * index there (it would read the whole workspace per tree node): rows are found by id and parent.
  *
- * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:160).
+ * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:171).
  */
 export function cascadeHTTPDeleteStreaming(db: Database, params: CascadeHTTPDeleteStreamingParams): number {
   return cascadeHTTPDeleteStreamingStatement(db).run(params.id, params.workspaceId, params.workspaceId, params.workspaceId).changes;
@@ -585,7 +585,7 @@ function toListRecentHTTPActivityRow(r: unknown[]): ListRecentHTTPActivityRow {
 /**
  * Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
  *
- * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:181).
+ * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:194).
  */
 export function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActivityParams): ListRecentHTTPActivityRow[] {
   const rows = listRecentHTTPActivityStatement(db).all(params.since, params.maxRows) as unknown[][];
@@ -597,7 +597,7 @@ export function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActiv
 /**
  * Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
  *
- * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:181), returning rows one at a time.
+ * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:194), returning rows one at a time.
  */
 export function* listRecentHTTPActivityIterate(db: Database, params: ListRecentHTTPActivityParams): Generator<ListRecentHTTPActivityRow, void, undefined> {
   for (const r of listRecentHTTPActivityStatement(db).iterate(params.since, params.maxRows)) yield toListRecentHTTPActivityRow(r as unknown[]);
@@ -656,7 +656,7 @@ function toGetHTTPsByWorkspaceIDRow(r: unknown[]): GetHTTPsByWorkspaceIDRow {
  * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
  * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
  *
- * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:190).
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:205).
  */
 export function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceIDParams): GetHTTPsByWorkspaceIDRow[] {
   const rows = getHTTPsByWorkspaceIDStatement(db).all(params.workspaceId) as unknown[][];
@@ -669,7 +669,7 @@ export function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceI
  * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
  * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
  *
- * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:190), returning rows one at a time.
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:205), returning rows one at a time.
  */
 export function* getHTTPsByWorkspaceIDIterate(db: Database, params: GetHTTPsByWorkspaceIDParams): Generator<GetHTTPsByWorkspaceIDRow, void, undefined> {
   for (const r of getHTTPsByWorkspaceIDStatement(db).iterate(params.workspaceId)) yield toGetHTTPsByWorkspaceIDRow(r as unknown[]);

@@ -1,6 +1,9 @@
 -- The change feed of a workspace after `after_seq`, oldest first. For requests, the row as it is now
 -- (NULL once deleted): a client applies each change in order and converges on the database's state.
 -- name: StreamWorkspaceChanges :many
+-- plan: uses change_log_workspace_idx
+-- plan: no-scan
+-- plan: no-sort
 SELECT c.seq, c.table_name, c.row_id, c.http_id, c.op, h.name, h.url, h.method, h.version, h.is_delta, h.updated_at
 FROM change_log c
 LEFT JOIN http h ON c.table_name = 'http' AND h.id = c.row_id

@@ -10,6 +10,7 @@ SELECT * FROM http_search_param WHERE id = ?;
 
 -- The items of a request in list order, following next from the head (the item without prev).
 -- name: ListHTTPSearchParamsOrdered :many
+-- plan: uses http_search_param_ordering_stream_idx
 WITH RECURSIVE ordered AS (
     SELECT c.*, 0 AS position FROM http_search_param c WHERE c.http_id = sqlc.arg(http_id) AND c.prev IS NULL
     UNION ALL
@@ -20,6 +21,9 @@ SELECT id, http_id, key, value, enabled, prev, next, updated_at FROM ordered ORD
 
 -- Enabled items changed after a cursor, for streaming (uses http_search_param_streaming_idx).
 -- name: StreamEnabledHTTPSearchParams :many
+-- plan: uses http_search_param_streaming_idx
+-- plan: no-scan
+-- plan: no-sort
 SELECT id, key, value, updated_at FROM http_search_param
 WHERE http_id = ? AND enabled = TRUE AND updated_at > ?
 ORDER BY updated_at DESC;
@@ -53,6 +57,7 @@ SELECT * FROM http_header WHERE id = ?;
 
 -- The items of a request in list order, following next from the head (the item without prev).
 -- name: ListHTTPHeadersOrdered :many
+-- plan: uses http_header_ordering_stream_idx
 WITH RECURSIVE ordered AS (
     SELECT c.*, 0 AS position FROM http_header c WHERE c.http_id = sqlc.arg(http_id) AND c.prev IS NULL
     UNION ALL
@@ -63,6 +68,9 @@ SELECT id, http_id, key, value, enabled, prev, next, updated_at FROM ordered ORD
 
 -- Enabled items changed after a cursor, for streaming (uses http_header_streaming_idx).
 -- name: StreamEnabledHTTPHeaders :many
+-- plan: uses http_header_streaming_idx
+-- plan: no-scan
+-- plan: no-sort
 SELECT id, key, value, updated_at FROM http_header
 WHERE http_id = ? AND enabled = TRUE AND updated_at > ?
 ORDER BY updated_at DESC;
@@ -96,6 +104,7 @@ SELECT * FROM http_body_form WHERE id = ?;
 
 -- The items of a request in list order, following next from the head (the item without prev).
 -- name: ListHTTPBodyFormsOrdered :many
+-- plan: uses http_body_form_ordering_stream_idx
 WITH RECURSIVE ordered AS (
     SELECT c.*, 0 AS position FROM http_body_form c WHERE c.http_id = sqlc.arg(http_id) AND c.prev IS NULL
     UNION ALL
@@ -106,6 +115,9 @@ SELECT id, http_id, key, value, enabled, prev, next, updated_at FROM ordered ORD
 
 -- Enabled items changed after a cursor, for streaming (uses http_body_form_streaming_idx).
 -- name: StreamEnabledHTTPBodyForms :many
+-- plan: uses http_body_form_streaming_idx
+-- plan: no-scan
+-- plan: no-sort
 SELECT id, key, value, updated_at FROM http_body_form
 WHERE http_id = ? AND enabled = TRUE AND updated_at > ?
 ORDER BY updated_at DESC;
@@ -139,6 +151,7 @@ SELECT * FROM http_assert WHERE id = ?;
 
 -- The items of a request in list order, following next from the head (the item without prev).
 -- name: ListHTTPAssertsOrdered :many
+-- plan: uses http_assert_ordering_stream_idx
 WITH RECURSIVE ordered AS (
     SELECT c.*, 0 AS position FROM http_assert c WHERE c.http_id = sqlc.arg(http_id) AND c.prev IS NULL
     UNION ALL
@@ -149,6 +162,9 @@ SELECT id, http_id, expression, enabled, prev, next, updated_at FROM ordered ORD
 
 -- Enabled items changed after a cursor, for streaming (uses http_assert_streaming_idx).
 -- name: StreamEnabledHTTPAsserts :many
+-- plan: uses http_assert_streaming_idx
+-- plan: no-scan
+-- plan: no-sort
 SELECT id, expression, updated_at FROM http_assert
 WHERE http_id = ? AND enabled = TRUE AND updated_at > ?
 ORDER BY updated_at DESC;

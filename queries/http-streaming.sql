@@ -7,6 +7,9 @@
 -- index range instead and make every page rescan from `since`. The spec paged with LIMIT/OFFSET,
 -- which rereads skipped rows and skips or repeats rows when writes happen between pages.
 -- name: GetHTTPWorkspaceSnapshotStreaming :many
+-- plan: uses http_workspace_streaming_idx
+-- plan: no-scan
+-- plan: no-sort
 SELECT
     h.id,
     h.workspace_id,
@@ -41,6 +44,9 @@ LIMIT ? OFFSET ?;
 -- change_type: 'created' for a row the client cannot have seen (created after the cursor's second, or
 -- never updated); the spec tested updated_at first and so called every new row 'updated'.
 -- name: StreamHTTPUpdates :many
+-- plan: uses http_workspace_streaming_idx
+-- plan: no-scan
+-- plan: no-sort
 SELECT
     h.id,
     h.workspace_id,
@@ -67,6 +73,8 @@ LIMIT sqlc.arg(batch_size);
 
 -- Deltas of the given base requests changed after a keyset cursor.
 -- name: StreamHTTPDeltas :many
+-- plan: uses http_delta_resolution_idx
+-- plan: no-scan
 SELECT
     h.id,
     h.parent_http_id,
@@ -87,6 +95,8 @@ ORDER BY h.parent_http_id, h.updated_at, h.id;
 -- spec took the deepest row of a parent/child chain, which picked an arbitrary delta when a request
 -- had several.
 -- name: ResolveHTTPWithDeltasOptimized :one
+-- plan: uses http_delta_resolution_idx
+-- plan: no-scan
 WITH RECURSIVE deltas AS (
     SELECT d.delta_name, d.delta_url, d.delta_method, d.delta_description, d.updated_at,
            row_number() OVER (ORDER BY d.updated_at, d.id) AS step
@@ -135,6 +145,7 @@ WHERE id = ? AND workspace_id = ?;
 
 -- Finds requests whose references are broken (possible when rows were written with foreign keys off).
 -- name: ValidateHTTPForeignKeysBatch :many
+-- plan: no-scan
 SELECT
     h.id,
     h.workspace_id,
@@ -158,6 +169,8 @@ ORDER BY h.updated_at ASC, h.id;
 -- removes their child rows too. The unary + on workspace_id keeps SQLite from using a workspace
 -- index there (it would read the whole workspace per tree node): rows are found by id and parent.
 -- name: CascadeHTTPDeleteStreaming :execrows
+-- plan: uses http_delta_resolution_idx
+-- plan: no-scan
 WITH RECURSIVE delete_tree AS (
     SELECT id, workspace_id, 0 AS level
     FROM http
@@ -179,6 +192,8 @@ WHERE id IN (SELECT id FROM delete_tree)
 
 -- Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
 -- name: ListRecentHTTPActivity :many
+-- plan: uses http_recent_activity_idx
+-- plan: no-sort
 SELECT id, workspace_id, name, updated_at
 FROM http
 WHERE updated_at > sqlc.arg(since)
@@ -188,4 +203,5 @@ LIMIT sqlc.arg(max_rows);
 -- The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
 -- Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
 -- name: GetHTTPsByWorkspaceID :many
+-- plan: no-scan
 SELECT * FROM http WHERE workspace_id = ? ORDER BY updated_at, id;
