@@ -266,7 +266,7 @@ export interface StreamHTTPDeltasParams {
 
 export interface StreamHTTPDeltasRow {
   id: Uint8Array;
-  parentHttpId: Uint8Array | null;
+  parentHttpId: Uint8Array;
   deltaName: string | null;
   deltaUrl: string | null;
   deltaMethod: string | null;
@@ -279,7 +279,7 @@ const streamHTTPDeltasStatement = cachedSliced(["SELECT\n    h.id,\n    h.parent
 function toStreamHTTPDeltasRow(r: unknown[]): StreamHTTPDeltasRow {
   return {
     id: r[0] as Uint8Array,
-    parentHttpId: r[1] as Uint8Array | null,
+    parentHttpId: r[1] as Uint8Array,
     deltaName: r[2] as string | null,
     deltaUrl: r[3] as string | null,
     deltaMethod: r[4] as string | null,

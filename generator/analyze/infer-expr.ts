@@ -6,7 +6,7 @@ import type { TsType, ValueType } from "../ir/query-ir.js";
 import { tsTypeOfDeclared } from "../ir/type-map.js";
 import { assertNever, type Expr, type Select } from "../parse/ast.js";
 import { callType, isAggregate } from "./functions.js";
-import { readType, type Scope } from "./scope.js";
+import type { Scope } from "./scope.js";
 
 export interface Inferred extends ValueType {
   /** Set for plain column references: where the value comes from. */
@@ -31,7 +31,7 @@ export class ExprTyper {
     switch (e.kind) {
       case "column": {
         const r = scope.resolve(e.table, e.column);
-        return r ? { ...readType(r), origin: { table: r.column.table, column: r.column.column } } : unknownNullable;
+        return r ? { ...scope.resultType(r), origin: { table: r.column.table, column: r.column.column } } : unknownNullable;
       }
       case "param":
         return unknownNullable;

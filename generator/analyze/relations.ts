@@ -9,7 +9,8 @@ import type { Expr, FromItem, ResultColumn, Select, SelectBody, SelectCore, Cte 
 import type { Catalog, CatalogTable } from "../schema/catalog.js";
 import { isAggregate } from "./functions.js";
 import { commonType, ExprTyper, type SubqueryColumns } from "./infer-expr.js";
-import { CteEnv, readType, Scope, type RelColumn, type Relation } from "./scope.js";
+import { CteEnv, Scope, type RelColumn, type Relation } from "./scope.js";
+import { proveByWhere } from "./where-proofs.js";
 
 /** One column of a query's result, before it is matched with what SQLite reports. */
 export interface OutputColumn extends RelColumn {
@@ -90,14 +91,14 @@ export class Relations implements SubqueryColumns {
     return columns.flatMap((c): OutputColumn[] => {
       switch (c.kind) {
         case "star":
-          return scope.relations.flatMap((r) => this.starColumns(r, c.span, null));
+          return scope.relations.flatMap((r) => this.starColumns(scope, r, c.span, null));
         case "table_star": {
           const r = scope.relation(c.table);
-          return r ? this.starColumns(r, c.span, null) : [];
+          return r ? this.starColumns(scope, r, c.span, null) : [];
         }
         case "embed": {
           const r = scope.relation(c.table);
-          return r ? this.starColumns(r, c.span, r) : [];
+          return r ? this.starColumns(scope, r, c.span, r) : [];
         }
         case "expr": {
           const t = this.typer.infer(c.expr, scope);
@@ -110,7 +111,9 @@ export class Relations implements SubqueryColumns {
   }
 
   coreScope(core: SelectCore, outer: Scope | null, env: CteEnv): Scope {
-    return new Scope(core.from ? this.relationsOf(core.from, false, outer, env) : [], outer, env, core.groupBy.length > 0);
+    const scope = new Scope(core.from ? this.relationsOf(core.from, false, outer, env) : [], outer, env, core.groupBy.length > 0);
+    proveByWhere(core.where, scope);
+    return scope;
   }
 
   private bodyColumns(body: SelectBody, outer: Scope | null, env: CteEnv): RelColumn[] {
@@ -166,10 +169,10 @@ export class Relations implements SubqueryColumns {
     }
   }
 
-  private starColumns(r: Relation, span: Span, embed: Relation | null): OutputColumn[] {
+  private starColumns(scope: Scope, r: Relation, span: Span, embed: Relation | null): OutputColumn[] {
     return r.columns
       .filter((c) => !c.hidden && !r.starExcluded.has(c.name.toLowerCase()))
-      .map((c) => ({ ...c, type: readType({ relation: r, column: c }), span, embed, unknownFunction: null }));
+      .map((c) => ({ ...c, type: scope.resultType({ relation: r, column: c }), span, embed, unknownFunction: null }));
   }
 
   private tableColumns(table: CatalogTable): readonly RelColumn[] {

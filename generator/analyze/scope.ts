@@ -43,6 +43,9 @@ export interface Resolved {
 }
 
 export class Scope {
+  /** Columns the WHERE clause proves non-null, by relation (see proveByWhere). */
+  private readonly proven = new Map<Relation, Set<string>>();
+
   constructor(
     readonly relations: readonly Relation[],
     readonly parent: Scope | null,
@@ -54,6 +57,24 @@ export class Scope {
   relation(name: string): Relation | undefined {
     const lower = name.toLowerCase();
     return this.relations.find((r) => r.name.toLowerCase() === lower) ?? this.parent?.relation(name);
+  }
+
+  /** Records that rows where `column` of `relation` is NULL never reach the result. */
+  proveNotNull(relation: Relation, column: string): void {
+    let set = this.proven.get(relation);
+    if (set === undefined) this.proven.set(relation, (set = new Set()));
+    set.add(column.toLowerCase());
+  }
+
+  /**
+   * The type a column reads as in the result: nullable when the column is, or when its relation is
+   * on the optional side of an outer join, unless the WHERE clause filtered NULLs out.
+   */
+  resultType(r: Resolved): ValueType {
+    for (let s: Scope | null = this; s !== null; s = s.parent) {
+      if (s.proven.get(r.relation)?.has(r.column.name.toLowerCase())) return { ts: r.column.type.ts, nullable: false };
+    }
+    return readType(r);
   }
 
   /** Resolves `table.column` or `column`, looking outwards for correlated subqueries. */

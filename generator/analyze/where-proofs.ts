@@ -1,0 +1,44 @@
+/**
+ * What a WHERE clause proves: a row reaches the result only if every top-level AND term is true,
+ * and a comparison, IN, BETWEEN, LIKE… with a NULL operand is never true. So `WHERE x = ?`,
+ * `x IN (…)`, `x > 0` or `x IS NOT NULL` make x non-null in the result, even on the optional side
+ * of an outer join. Terms under OR or NOT prove nothing; IS / IS NOT accept NULL and prove nothing.
+ */
+import type { Expr } from "../parse/ast.js";
+import type { Scope } from "./scope.js";
+
+const nullRejecting = new Set(["=", "==", "!=", "<>", "<", "<=", ">", ">=", "like", "glob", "regexp", "match", "not like", "not glob", "not regexp", "not match"]);
+
+export function proveByWhere(where: Expr | null, scope: Scope): void {
+  if (where === null) return;
+  for (const term of conjuncts(where)) {
+    for (const column of provenColumns(term)) {
+      if (column.kind !== "column") continue;
+      // Only this query level's relations: a WHERE says nothing new about outer queries' rows.
+      const r = scope.resolve(column.table, column.column);
+      if (r && scope.relations.includes(r.relation)) scope.proveNotNull(r.relation, r.column.name);
+    }
+  }
+}
+
+function conjuncts(e: Expr): Expr[] {
+  return e.kind === "binary" && e.op === "and" ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
+}
+
+function provenColumns(term: Expr): Expr[] {
+  switch (term.kind) {
+    case "null_test":
+      return term.not ? [term.operand] : [];
+    case "binary":
+      if (!nullRejecting.has(term.op)) return [];
+      if (term.left.kind === "row" && term.right.kind === "row") return [];
+      return [term.left, term.right];
+    case "in_list":
+    case "in_select":
+      return [term.left];
+    case "between":
+      return [term.left, term.low, term.high];
+    default:
+      return [];
+  }
+}
