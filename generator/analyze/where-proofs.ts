@@ -33,11 +33,13 @@ function provenColumns(term: Expr): Expr[] {
       if (!nullRejecting.has(term.op)) return [];
       if (term.left.kind === "row" && term.right.kind === "row") return [];
       return [term.left, term.right];
+    // `NULL NOT IN ()` is true: an empty list (an empty sqlc.slice, say) lets NULL through.
     case "in_list":
     case "in_select":
-      return [term.left];
+      return term.not ? [] : [term.left];
+    // `5 NOT BETWEEN NULL AND 3` is true: only the tested value is proven there.
     case "between":
-      return [term.left, term.low, term.high];
+      return term.not ? [term.left] : [term.left, term.low, term.high];
     default:
       return [];
   }

@@ -10,3 +10,7 @@ WHERE p.name = ?;
 -- Under OR, or with IS, nothing is proven.
 -- name: Unproven :many
 SELECT url, parent_http_id FROM http WHERE url = ? OR parent_http_id IS ?;
+
+-- NULL NOT IN () is true, so NOT IN proves nothing (the list may be an empty slice).
+-- name: NotInProvesNothing :many
+SELECT url FROM http WHERE url NOT IN (sqlc.slice(urls));

@@ -128,3 +128,45 @@ export function unproven(db: Database, params: UnprovenParams): UnprovenRow[] {
 export function* unprovenIterate(db: Database, params: UnprovenParams): Generator<UnprovenRow, void, undefined> {
   for (const r of unprovenStatement(db).iterate(params.url, params.parentHttpId)) yield toUnprovenRow(r as unknown[]);
 }
+
+/** SQL of NotInProvesNothing; each SLICE marker stands for a list of placeholders. */
+export const notInProvesNothingSql = "SELECT url FROM http WHERE url NOT IN (/*SLICE:urls*/?)";
+
+export interface NotInProvesNothingParams {
+  urls: readonly string[];
+}
+
+export interface NotInProvesNothingRow {
+  url: string | null;
+}
+
+const notInProvesNothingStatement = cachedSliced(["SELECT url FROM http WHERE url NOT IN (",0,")"], ["urls"], 0, true);
+
+function toNotInProvesNothingRow(r: unknown[]): NotInProvesNothingRow {
+  return {
+    url: r[0] as string | null,
+  };
+}
+
+/**
+ * NULL NOT IN () is true, so NOT IN proves nothing (the list may be an empty slice).
+ *
+ * `:many` query `NotInProvesNothing` (query.sql:15).
+ */
+export function notInProvesNothing(db: Database, params: NotInProvesNothingParams): NotInProvesNothingRow[] {
+  const urlsValues = padSlice(params.urls, "urls");
+  const rows = notInProvesNothingStatement(db, [urlsValues.length]).all(...urlsValues) as unknown[][];
+  const out: NotInProvesNothingRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toNotInProvesNothingRow(rows[i]);
+  return out;
+}
+
+/**
+ * NULL NOT IN () is true, so NOT IN proves nothing (the list may be an empty slice).
+ *
+ * `:many` query `NotInProvesNothing` (query.sql:15), returning rows one at a time.
+ */
+export function* notInProvesNothingIterate(db: Database, params: NotInProvesNothingParams): Generator<NotInProvesNothingRow, void, undefined> {
+  const urlsValues = padSlice(params.urls, "urls");
+  for (const r of notInProvesNothingStatement(db, [urlsValues.length]).iterate(...urlsValues)) yield toNotInProvesNothingRow(r as unknown[]);
+}
