@@ -50,7 +50,7 @@ export class ParamHints {
           this.opt(u.where, upsertScope);
           this.opt(u.updateWhere, upsertScope);
         }
-        return this.returning(s.returning, scope);
+        return this.resultColumns(s.returning, scope);
       }
       case "update": {
         const env = this.ctes(s.ctes, null);
@@ -61,14 +61,14 @@ export class ParamHints {
         this.assignments(target, s.set, scope);
         this.opt(s.where, scope);
         this.tail(s.orderBy, s.limit, s.offset, scope);
-        return this.returning(s.returning, scope);
+        return this.resultColumns(s.returning, scope);
       }
       case "delete": {
         const env = this.ctes(s.ctes, null);
         const scope = new Scope([this.relations.tableRelation(s.table, s.alias, env)], null, env);
         this.opt(s.where, scope);
         this.tail(s.orderBy, s.limit, s.offset, scope);
-        return this.returning(s.returning, scope);
+        return this.resultColumns(s.returning, scope);
       }
       case "other":
         return;
@@ -133,10 +133,6 @@ export class ParamHints {
 
   private resultColumns(columns: readonly ResultColumn[] | null, scope: Scope): void {
     for (const c of columns ?? []) if (c.kind === "expr") this.expr(c.expr, scope);
-  }
-
-  private returning(columns: readonly ResultColumn[] | null, scope: Scope): void {
-    this.resultColumns(columns, scope);
   }
 
   private tail(orderBy: readonly Expr[], limit: Expr | null, offset: Expr | null, scope: Scope): void {
