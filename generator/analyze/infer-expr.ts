@@ -5,7 +5,9 @@
 import type { TsType, ValueType } from "../ir/query-ir.js";
 import { tsTypeOfDeclared } from "../ir/type-map.js";
 import { assertNever, type Expr, type Select } from "../parse/ast.js";
-import { callType, isAggregate } from "./functions.js";
+import { callType } from "./functions.js";
+import { operatorRule } from "./operators.js";
+import { aggregatesWithoutGroup } from "./aggregates.js";
 import type { Scope } from "./scope.js";
 
 export interface Inferred extends ValueType {
@@ -21,8 +23,6 @@ export interface SubqueryColumns {
 }
 
 const unknownNullable: Inferred = { ts: "unknown", nullable: true };
-const comparison = new Set(["=", "==", "!=", "<>", "<", "<=", ">", ">=", "like", "not like", "glob", "not glob", "regexp", "not regexp", "match", "not match", "and", "or"]);
-const alwaysKnown = new Set(["is", "is not", "is distinct from", "is not distinct from"]);
 
 export class ExprTyper {
   constructor(private readonly relations: SubqueryColumns) {}
@@ -72,28 +72,27 @@ export class ExprTyper {
   }
 
   private binary(op: string, left: Expr, right: Expr, scope: Scope): Inferred {
-    const l = this.infer(left, scope);
-    const r = this.infer(right, scope);
-    const either = l.nullable || r.nullable;
-    if (alwaysKnown.has(op)) return { ts: "number", nullable: false };
-    if (comparison.has(op)) return { ts: "number", nullable: either };
-    if (op === "||") return { ts: "string", nullable: either };
-    if (op === "->") return { ts: "string", nullable: true };
-    if (op === "->>") return unknownNullable;
-    if (op === "/" || op === "%") return { ts: "number", nullable: either || !isNonZeroLiteral(right) };
-    return { ts: "number", nullable: either };
+    const rule = operatorRule(op);
+    const either = this.infer(left, scope).nullable || this.infer(right, scope).nullable;
+    switch (rule.nullable) {
+      case "never":
+        return { ts: rule.result, nullable: false };
+      case "with-operands":
+        return { ts: rule.result, nullable: either };
+      case "zero-divisor":
+        return { ts: rule.result, nullable: either || !isNonZeroLiteral(right) };
+      case "always":
+        return { ts: rule.result, nullable: true };
+      default:
+        return assertNever(rule.nullable);
+    }
   }
 
   /** A scalar subquery is NULL when it finds no row, unless it aggregates without GROUP BY. */
   private subquery(select: Select, scope: Scope): Inferred {
     const first = this.relations.subqueryColumns(select, scope)[0] ?? unknownNullable;
     const body = select.body;
-    const oneRow =
-      body.kind === "core" &&
-      body.groupBy.length === 0 &&
-      select.limit === null &&
-      select.offset === null &&
-      body.columns.some((c) => c.kind === "expr" && c.expr.kind === "call" && isAggregate(c.expr.name, c.expr.args.length, c.expr.window));
+    const oneRow = body.kind === "core" && body.having === null && select.limit === null && select.offset === null && aggregatesWithoutGroup(body);
     return { ts: first.ts, nullable: oneRow ? first.nullable : true };
   }
 

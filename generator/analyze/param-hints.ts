@@ -6,6 +6,8 @@
 import type { ValueType } from "../ir/query-ir.js";
 import type { Assignment, Expr, FromItem, ResultColumn, Select, SelectBody, Statement } from "../parse/ast.js";
 import { assertNever } from "../parse/ast.js";
+import { exprChildren, nestedSelect } from "../parse/walk.js";
+import { operatorRule } from "./operators.js";
 import { tsTypeOfDeclared } from "../ir/type-map.js";
 import type { Relations } from "./relations.js";
 import { CteEnv, readType, Scope, type Relation } from "./scope.js";
@@ -17,9 +19,6 @@ export interface ParamHint {
   readonly inList: boolean;
 }
 
-const comparisons = new Set(["=", "==", "!=", "<>", "<", "<=", ">", ">=", "is", "is not", "is distinct from", "is not distinct from"]);
-const textOps = new Set(["like", "not like", "glob", "not glob", "regexp", "not regexp", "match", "not match", "||"]);
-const numberOps = new Set(["+", "-", "*", "/", "%", "&", "|", "<<", ">>"]);
 /** Functions whose arguments share one type. */
 const sameTypeArgs = new Set(["coalesce", "ifnull", "nullif", "min", "max"]);
 const numberType: ValueType = { ts: "number", nullable: false };
@@ -166,9 +165,14 @@ export class ParamHints {
     if (e !== null) this.expr(e, scope);
   }
 
+  /** Records a hint when `e` is a placeholder. */
+  private paramHint(e: Expr, name: string | null, type: ValueType | null): void {
+    if (e.kind === "param") this.hint(e.occurrence, { name, type, inList: false });
+  }
+
   /** Records a hint when `e` is a placeholder, then walks it. */
-  private named(e: Expr, name: string | null, type: ValueType | null, scope: Scope, inList = false): void {
-    if (e.kind === "param") this.hint(e.occurrence, { name, type, inList });
+  private named(e: Expr, name: string | null, type: ValueType | null, scope: Scope): void {
+    this.paramHint(e, name, type);
     this.expr(e, scope);
   }
 
@@ -199,56 +203,46 @@ export class ParamHints {
     }
   }
 
+  /** Records what `e` says about placeholders directly inside it, then walks what it contains. */
   private expr(e: Expr, scope: Scope): void {
+    this.hintsFrom(e, scope);
+    for (const child of exprChildren(e)) this.expr(child, scope);
+    const select = nestedSelect(e);
+    if (select !== null) this.select(select, scope, scope.env);
+  }
+
+  private hintsFrom(e: Expr, scope: Scope): void {
     switch (e.kind) {
-      case "column":
-      case "param":
-      case "literal":
-      case "unknown":
-        return;
       case "unary":
         if (e.operand.kind === "param" && (e.op === "-" || e.op === "~")) this.hint(e.operand.occurrence, { name: null, type: numberType, inList: false });
-        return this.expr(e.operand, scope);
-      case "binary":
-        if (comparisons.has(e.op)) this.pair(e.left, e.right, scope);
-        else if (textOps.has(e.op)) this.pair(e.left, e.right, scope, { ts: "string", nullable: false });
-        else if (numberOps.has(e.op)) this.pair(e.left, e.right, scope, numberType);
-        this.expr(e.left, scope);
-        return this.expr(e.right, scope);
-      case "row":
-        return e.items.forEach((i) => this.expr(i, scope));
+        return;
+      case "binary": {
+        const param = operatorRule(e.op).param;
+        if (param === "counterpart") this.pair(e.left, e.right, scope);
+        else if (param !== null) this.pair(e.left, e.right, scope, { ts: param, nullable: false });
+        return;
+      }
       case "in_list": {
         // NULL in an IN list never matches anything: list values are never nullable.
         const c = this.counterpart(e.left, scope);
         const type = c.type && { ts: c.type.ts, nullable: false };
-        e.items.forEach((item) => this.named(item, c.name, type, scope, true));
-        return this.expr(e.left, scope);
+        for (const item of e.items) if (item.kind === "param") this.hint(item.occurrence, { name: c.name, type, inList: true });
+        return;
       }
-      case "in_select":
-        this.expr(e.left, scope);
-        return this.select(e.select, scope, scope.env);
       case "between": {
         const c = this.counterpart(e.left, scope);
-        this.named(e.low, c.name === null ? null : `from_${c.name}`, c.type, scope);
-        this.named(e.high, c.name === null ? null : `to_${c.name}`, c.type, scope);
-        return this.expr(e.left, scope);
+        this.paramHint(e.low, c.name === null ? null : `from_${c.name}`, c.type);
+        this.paramHint(e.high, c.name === null ? null : `to_${c.name}`, c.type);
+        return;
       }
-      case "null_test":
-        return this.expr(e.operand, scope);
-      case "exists":
-      case "subquery":
-        return this.select(e.select, scope, scope.env);
       case "call":
         if (sameTypeArgs.has(e.name)) this.siblings(e.args, scope);
-        return e.args.forEach((a) => this.expr(a, scope));
+        return;
       case "cast":
         if (e.operand.kind === "param") this.hint(e.operand.occurrence, { name: null, type: { ts: tsTypeOfDeclared(e.typeName), nullable: true }, inList: false });
-        return this.expr(e.operand, scope);
-      case "case":
-        [e.operand, e.otherwise, ...e.whens.flatMap((w) => [w.when, w.then])].forEach((x) => x && this.expr(x, scope));
         return;
       default:
-        return assertNever(e);
+        return;
     }
   }
 }

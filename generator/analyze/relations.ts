@@ -5,9 +5,9 @@
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ValueType } from "../ir/query-ir.js";
 import { tsTypeOfDeclared } from "../ir/type-map.js";
-import type { Expr, FromItem, ResultColumn, Select, SelectBody, SelectCore, Cte } from "../parse/ast.js";
+import type { FromItem, ResultColumn, Select, SelectBody, SelectCore, Cte } from "../parse/ast.js";
 import type { Catalog, CatalogTable } from "../schema/catalog.js";
-import { isAggregate } from "./functions.js";
+import { aggregatesWithoutGroup } from "./aggregates.js";
 import { commonType, ExprTyper, type SubqueryColumns } from "./infer-expr.js";
 import { CteEnv, Scope, type RelColumn, type Relation } from "./scope.js";
 import { proveByWhere } from "./where-proofs.js";
@@ -212,26 +212,4 @@ export class Relations implements SubqueryColumns {
 function naturalColumns(left: readonly Relation[], right: readonly Relation[]): string[] {
   const leftNames = new Set(left.flatMap((r) => r.columns.map((c) => c.name.toLowerCase())));
   return right.flatMap((r) => r.columns.map((c) => c.name.toLowerCase())).filter((n) => leftNames.has(n));
-}
-
-/** An aggregate query without GROUP BY returns one row even on no input: bare columns read NULL. */
-export function aggregatesWithoutGroup(core: SelectCore): boolean {
-  return core.groupBy.length === 0 && core.columns.some((c) => c.kind === "expr" && containsAggregate(c.expr));
-}
-
-function containsAggregate(e: Expr): boolean {
-  switch (e.kind) {
-    case "call":
-      return isAggregate(e.name, e.args.length, e.window) || e.args.some(containsAggregate);
-    case "binary":
-      return containsAggregate(e.left) || containsAggregate(e.right);
-    case "unary":
-      return containsAggregate(e.operand);
-    case "cast":
-      return containsAggregate(e.operand);
-    case "case":
-      return [e.operand, e.otherwise, ...e.whens.flatMap((w) => [w.when, w.then])].some((x) => x !== null && containsAggregate(x));
-    default:
-      return false;
-  }
 }

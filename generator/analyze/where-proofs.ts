@@ -5,9 +5,9 @@
  * of an outer join. Terms under OR or NOT prove nothing; IS / IS NOT accept NULL and prove nothing.
  */
 import type { Expr } from "../parse/ast.js";
+import { operatorRule } from "./operators.js";
 import type { Scope } from "./scope.js";
 
-const nullRejecting = new Set(["=", "==", "!=", "<>", "<", "<=", ">", ">=", "like", "glob", "regexp", "match", "not like", "not glob", "not regexp", "not match"]);
 
 export function proveByWhere(where: Expr | null, scope: Scope): void {
   if (where === null) return;
@@ -30,7 +30,7 @@ function provenColumns(term: Expr): Expr[] {
     case "null_test":
       return term.not ? [term.operand] : [];
     case "binary":
-      if (!nullRejecting.has(term.op)) return [];
+      if (!operatorRule(term.op).rejectsNull) return [];
       if (term.left.kind === "row" && term.right.kind === "row") return [];
       return [term.left, term.right];
     // `NULL NOT IN ()` is true: an empty list (an empty sqlc.slice, say) lets NULL through.

@@ -1,0 +1,4 @@
+CREATE TABLE w (
+  name TEXT NOT NULL,
+  n INTEGER NOT NULL
+);
