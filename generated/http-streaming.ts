@@ -243,8 +243,8 @@ export function* streamHTTPUpdatesIterate(db: Database, params: StreamHTTPUpdate
   for (const r of streamHTTPUpdatesStatement(db).iterate(params.afterUpdatedAt, params.workspaceId, params.afterUpdatedAt, params.afterId, params.batchSize)) yield toStreamHTTPUpdatesRow(r as unknown[]);
 }
 
-/** SQL of StreamHTTPDeltas; each SLICE marker stands for a list of placeholders. */
-export const streamHTTPDeltasSql = `SELECT
+/** SQL of StreamHTTPDeltas: text, and where each sqlc.slice list goes, its number in the lists (0 = parent_ids). */
+export const streamHTTPDeltasSql = [`SELECT
     h.id,
     h.parent_http_id,
     h.delta_name,
@@ -253,10 +253,10 @@ export const streamHTTPDeltasSql = `SELECT
     h.delta_description,
     h.updated_at
 FROM http h
-WHERE h.parent_http_id IN (/*SLICE:parent_ids*/?)
+WHERE h.parent_http_id IN (`, 0, `)
     AND h.is_delta = TRUE
     AND (h.updated_at, h.id) > (?, ?)
-ORDER BY h.parent_http_id, h.updated_at, h.id`;
+ORDER BY h.parent_http_id, h.updated_at, h.id`] as const;
 
 export interface StreamHTTPDeltasParams {
   parentIds: readonly Uint8Array[];
@@ -274,7 +274,7 @@ export interface StreamHTTPDeltasRow {
   updatedAt: number;
 }
 
-const streamHTTPDeltasStatement = cachedSliced(["SELECT\n    h.id,\n    h.parent_http_id,\n    h.delta_name,\n    h.delta_url,\n    h.delta_method,\n    h.delta_description,\n    h.updated_at\nFROM http h\nWHERE h.parent_http_id IN (",0,")\n    AND h.is_delta = TRUE\n    AND (h.updated_at, h.id) > (?, ?)\nORDER BY h.parent_http_id, h.updated_at, h.id"], ["parent_ids"], 2, true);
+const streamHTTPDeltasStatement = cachedSliced(streamHTTPDeltasSql, ["parent_ids"], 2, true);
 
 function toStreamHTTPDeltasRow(r: unknown[]): StreamHTTPDeltasRow {
   return {

@@ -10,6 +10,7 @@ import { isSqliteError, type AnalysisDb, type SqliteError } from "../sqlite/anal
 import { errorSpan } from "../sqlite/error-span.js";
 import { lineColAt, type SourceFile } from "../source/source-file.js";
 import { ParamHints } from "./param-hints.js";
+import { queryIdentifiers } from "./naming.js";
 import { buildParams } from "./params.js";
 import { checkPlan, planSql } from "./query-plan.js";
 import { aggregatesWithoutGroup } from "./aggregates.js";
@@ -43,8 +44,8 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
   hints.statement(statement);
   // Parameter warnings only matter once SQLite accepts the statement.
   const paramBag = new DiagnosticBag();
-  const { params, bindings } = buildParams(occurrences, hints.hints, file.path, paramBag);
-  const rewritten = rewriteSql(chunk.sql, chunk.start, occurrences, bindings, embeds);
+  const { params, paramOf } = buildParams(occurrences, hints.hints, file, paramBag);
+  const rewritten = rewriteSql(chunk.sql, chunk.start, occurrences, paramOf, params, embeds);
   const meta = ctx.db.prepare(rewritten.analysisSql);
   if (isSqliteError(meta)) {
     reportSqliteError(ctx, file, meta, locate(meta, rewritten.analysisSql, chunk.start, rewritten.toSource));
@@ -59,7 +60,7 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
   }
   const { columns, row } = buildColumns(meta.columns, outputColumns(ctx.relations, statement, statementSpan), ctx.catalog, file.path, statementSpan, ctx.bag);
   const toPlan = planSql(rewritten.parts);
-  const plan = ctx.db.explain(toPlan.sql, meta.parameterCount + toPlan.slices) ?? [];
+  const plan = ctx.db.explain(toPlan.sql, toPlan.variables) ?? [];
   checkPlan(plan, annotation.plan, statement, ctx.catalog, file.path, ctx.bag);
   return {
     name: annotation.name,
@@ -68,10 +69,10 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
     line: lineColAt(file, annotation.span.start).line,
     headerSpan: annotation.span,
     docs: annotation.docs,
+    identifiers: queryIdentifiers(annotation.name),
     sourceSql: chunk.sql,
     sql: rewritten.parts,
     params,
-    bindings,
     columns,
     row,
     plan,

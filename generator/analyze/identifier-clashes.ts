@@ -4,7 +4,7 @@
  */
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import type { ModelIR, ModuleIR } from "../ir/query-ir.js";
-import { queryIdentifiers } from "../ir/naming.js";
+import { queryIdentifiers } from "./naming.js";
 
 /** What generated/db.ts exports (generator/runtime/db.ts). */
 export const runtimeExports = ["cached", "cachedSliced", "padSlice", "immediate", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult"];

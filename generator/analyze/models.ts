@@ -1,5 +1,5 @@
 import type { ModelIR } from "../ir/query-ir.js";
-import { camelCase, pascalCase } from "../ir/naming.js";
+import { camelCase, pascalCase } from "./naming.js";
 import type { Catalog, CatalogTable } from "../schema/catalog.js";
 import type { Relations } from "./relations.js";
 import { CteEnv } from "./scope.js";

@@ -8,7 +8,7 @@ import type { Assignment, Expr, FromItem, ResultColumn, Select, SelectBody, Stat
 import { assertNever } from "../parse/ast.js";
 import { exprChildren, nestedSelect } from "../parse/walk.js";
 import { operatorRule } from "./operators.js";
-import { tsTypeOfDeclared } from "../ir/type-map.js";
+import { tsTypeOfDeclared } from "./type-map.js";
 import type { Relations } from "./relations.js";
 import { CteEnv, readType, Scope, type Relation } from "./scope.js";
 

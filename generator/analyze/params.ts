@@ -1,18 +1,20 @@
 /**
- * Turns placeholder occurrences into the query's parameters. Identity follows SQLite: each `?`
- * is new, `?NNN` is parameter NNN, a name (`:id`, `@id`, `$id`, `sqlc.arg(id)`) is one parameter
- * however often it appears. Names come from the syntax, else from the context (param-hints).
+ * Turns placeholder occurrences into the query's parameters. Identity and order follow SQLite: each
+ * `?` is new, `?NNN` is parameter NNN, a name (`:id`, `@id`, `$id`, `sqlc.arg(id)`) is one parameter
+ * however often it appears; parameters are listed by SQLite's index. Names come from the syntax,
+ * else from the context (param-hints). A parameter is a list (`sqlc.slice`) everywhere or nowhere.
  */
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
+import { lineColAt, type SourceFile } from "../source/source-file.js";
 import type { ParamIR, ValueType } from "../ir/query-ir.js";
-import { camelCase, NameAllocator } from "../ir/naming.js";
+import { camelCase, NameAllocator } from "./naming.js";
 import type { ParamOccurrence } from "../parse/ast.js";
 import type { ParamHint } from "./param-hints.js";
 
 export interface ParamsResult {
   readonly params: ParamIR[];
   /** For each occurrence, the index of its parameter. */
-  readonly bindings: number[];
+  readonly paramOf: number[];
 }
 
 interface Draft {
@@ -23,10 +25,11 @@ interface Draft {
   nullableMacro: boolean;
 }
 
-export function buildParams(occurrences: readonly ParamOccurrence[], hints: ReadonlyMap<number, ParamHint>, file: string, bag: DiagnosticBag): ParamsResult {
+export function buildParams(occurrences: readonly ParamOccurrence[], hints: ReadonlyMap<number, ParamHint>, source: SourceFile, bag: DiagnosticBag): ParamsResult {
+  const file = source.path;
   const drafts = groupByIdentity(occurrences);
-  const bindings: number[] = new Array(occurrences.length);
-  drafts.forEach((d, i) => d.occurrences.forEach((o) => (bindings[o] = i)));
+  const paramOf: number[] = new Array(occurrences.length);
+  drafts.forEach((d, i) => d.occurrences.forEach((o) => (paramOf[o] = i)));
 
   const names = new NameAllocator();
   for (const d of drafts) if (d.explicitName !== null) names.reserve(d.explicitName);
@@ -50,10 +53,23 @@ export function buildParams(occurrences: readonly ParamOccurrence[], hints: Read
     if (d.slice && !d.occurrences.every((o) => hints.get(o)?.inList)) {
       bag.report("SG404", `sqlc.slice(${name}) must stand alone inside IN (…)`, file, first.span, ["Write `col IN (sqlc.slice(name))`."]);
     }
-    return { name, field: camelCase(name), type, slice: d.slice };
+    if (d.slice) checkListEverywhere(d, name, occurrences, source, bag);
+    return { name, field: camelCase(name), type, list: d.slice };
   });
   checkFieldClashes(params, occurrences, drafts, file, bag);
-  return { params, bindings };
+  return { params, paramOf };
+}
+
+/** A list binds one placeholder per item: the same parameter cannot also be one value elsewhere. */
+function checkListEverywhere(d: Draft, name: string, occurrences: readonly ParamOccurrence[], source: SourceFile, bag: DiagnosticBag): void {
+  const isList = (o: number) => { const s = occurrences[o].syntax; return s.kind === "macro" && s.macro === "slice"; };
+  const list = d.occurrences.find(isList)!;
+  for (const o of d.occurrences.filter((x) => !isList(x))) {
+    const at = lineColAt(source, occurrences[list].span.start);
+    bag.report("SG405", `parameter "${name}" is a list (sqlc.slice) at ${source.path}:${at.line}:${at.col} and a single value here`, source.path, occurrences[o].span, [
+      "A list binds one placeholder per item and cannot also be bound as one value. Use sqlc.slice everywhere, or give the single value its own name.",
+    ]);
+  }
 }
 
 function groupByIdentity(occurrences: readonly ParamOccurrence[]): Draft[] {
@@ -83,7 +99,8 @@ function groupByIdentity(occurrences: readonly ParamOccurrence[]): Draft[] {
     if (s.kind === "macro" && s.macro === "slice") d.slice = true;
     if (s.kind === "macro" && s.macro === "narg") d.nullableMacro = true;
   });
-  return [...drafts.values()].sort((a, b) => a.occurrences[0] - b.occurrences[0]);
+  // SQLite's parameter index: `?2 … ?1` lists ?1 first.
+  return [...drafts.values()].sort((a, b) => a.key - b.key);
 }
 
 function checkFieldClashes(params: readonly ParamIR[], occurrences: readonly ParamOccurrence[], drafts: readonly Draft[], file: string, bag: DiagnosticBag): void {

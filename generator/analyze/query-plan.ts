@@ -5,6 +5,7 @@
  */
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import type { SqlPart } from "../ir/query-ir.js";
+import { renderSql } from "../ir/render-sql.js";
 import type { PlanAssertionText } from "../parse/annotation.js";
 import { assertNever, type FromItem, type Select, type Statement } from "../parse/ast.js";
 import type { Catalog } from "../schema/catalog.js";
@@ -12,10 +13,11 @@ import { nearest } from "./suggest.js";
 
 type PlanAssertion = { readonly kind: "uses"; readonly index: string } | { readonly kind: "no-scan"; readonly table: string | null } | { readonly kind: "no-sort" };
 
-/** The SQL to plan: each slice as two placeholders, as a list is at run time. */
-export function planSql(parts: readonly SqlPart[]): { sql: string; slices: number } {
-  const slices = parts.filter((p) => p.kind === "slice").length;
-  return { sql: parts.map((p) => (p.kind === "text" ? p.text : "?, ?")).join(""), slices };
+/** The SQL to plan and its number of placeholders: each list with two items, as at run time. */
+export function planSql(parts: readonly SqlPart[]): { sql: string; variables: number } {
+  let variables = 0;
+  const sql = renderSql(parts, (p) => (p.kind === "list" ? ((variables += 2), "?, ?") : (variables++, "?")));
+  return { sql, variables };
 }
 
 export function checkPlan(plan: readonly string[], assertions: readonly PlanAssertionText[], statement: Statement, catalog: Catalog, file: string, bag: DiagnosticBag): void {

@@ -4,7 +4,7 @@
  */
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ValueType } from "../ir/query-ir.js";
-import { tsTypeOfDeclared } from "../ir/type-map.js";
+import { tsTypeOfDeclared } from "./type-map.js";
 import type { FromItem, ResultColumn, Select, SelectBody, SelectCore, Cte } from "../parse/ast.js";
 import type { Catalog, CatalogTable } from "../schema/catalog.js";
 import { aggregatesWithoutGroup } from "./aggregates.js";

@@ -5,8 +5,8 @@
  */
 import type { DiagnosticBag, Span } from "../diagnostics/diagnostic.js";
 import type { ColumnIR, RowField, ValueType } from "../ir/query-ir.js";
-import { camelCase, NameAllocator, pascalCase, sanitizeName } from "../ir/naming.js";
-import { tsTypeOfDeclared } from "../ir/type-map.js";
+import { camelCase, NameAllocator, pascalCase, sanitizeName } from "./naming.js";
+import { tsTypeOfDeclared } from "./type-map.js";
 import { findColumn, type Catalog } from "../schema/catalog.js";
 import type { ColumnMetadata } from "../sqlite/analysis-db.js";
 import type { OutputColumn } from "./relations.js";

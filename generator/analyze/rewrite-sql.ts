@@ -1,64 +1,80 @@
 /**
- * Rewrites a statement for running: every placeholder and macro becomes an anonymous `?`
- * (better-sqlite3 binds those by position, which the generator fixes), `sqlc.slice` becomes a
- * part expanded at run time, `sqlc.embed(t)` becomes `t.*`.
+ * Turns a statement as written into the SQL that runs (IR parts: text, value and list
+ * placeholders) and the SQL SQLite analyses. Every placeholder runs as an anonymous `?` (the
+ * generator fixes the binding order), `sqlc.embed(t)` becomes `t.*`. SQLite analyses placeholders
+ * as written (`?NNN`, `:name`, so it checks their numbers), macros as `?`.
  */
 import type { Span } from "../diagnostics/diagnostic.js";
-import type { SqlPart } from "../ir/query-ir.js";
+import type { ParamIR, SqlPart } from "../ir/query-ir.js";
 import type { EmbedOccurrence, ParamOccurrence } from "../parse/ast.js";
 
 export interface Rewritten {
-  /** What SQLite analyses: slices stand as a single `?`. */
+  /** What SQLite analyses: placeholders as written, macros and slices as a single `?`. */
   readonly analysisSql: string;
   /** Maps an offset in `analysisSql` back to an offset in the statement as written. */
   readonly toSource: (offset: number) => number;
-  readonly parts: SqlPart[];
+  readonly parts: readonly SqlPart[];
 }
 
 interface Edit {
   readonly span: Span;
-  readonly replacement: string;
-  readonly sliceParam: number | null;
+  /** What SQLite analyses in place of the span. */
+  readonly analysis: string;
+  /** What runs in its place. */
+  readonly part: SqlPart;
 }
 
-export function rewriteSql(sql: string, base: number, params: readonly ParamOccurrence[], bindings: readonly number[], embeds: readonly EmbedOccurrence[]): Rewritten {
+/** `paramOf[i]` is the index in `params` of occurrence `i`. */
+export function rewriteSql(
+  sql: string,
+  base: number,
+  occurrences: readonly ParamOccurrence[],
+  paramOf: readonly number[],
+  params: readonly ParamIR[],
+  embeds: readonly EmbedOccurrence[],
+): Rewritten {
   const edits: Edit[] = [
-    ...params.map((p, i) => ({ span: p.span, replacement: "?", sliceParam: p.syntax.kind === "macro" && p.syntax.macro === "slice" ? bindings[i] : null })),
-    ...embeds.map((e) => ({ span: e.span, replacement: `${quoteIdentifier(e.table)}.*`, sliceParam: null })),
+    ...occurrences.map((o, i): Edit => {
+      const param = paramOf[i];
+      const written = sql.slice(o.span.start - base, o.span.end - base);
+      return { span: o.span, analysis: o.syntax.kind === "macro" ? "?" : written, part: { kind: params[param].list ? "list" : "value", param } };
+    }),
+    ...embeds.map((e): Edit => ({ span: e.span, analysis: `${quoteIdentifier(e.table)}.*`, part: { kind: "text", text: `${quoteIdentifier(e.table)}.*` } })),
   ].sort((a, b) => a.span.start - b.span.start);
 
   let analysisSql = "";
   const parts: SqlPart[] = [];
-  let text = "";
+  const text = (t: string) => {
+    const last = parts[parts.length - 1];
+    if (t === "") return;
+    if (last?.kind === "text") parts[parts.length - 1] = { kind: "text", text: last.text + t };
+    else parts.push({ kind: "text", text: t });
+  };
   let cursor = 0;
-  /** [offset in rewritten, offset in source] at the start of each edit and after it. */
+  /** [offset in analysisSql, offset in source] at the start of each edit and after it. */
   const anchors: [number, number][] = [[0, 0]];
   for (const edit of edits) {
     const start = edit.span.start - base;
     const end = edit.span.end - base;
     const between = sql.slice(cursor, start);
     analysisSql += between;
-    text += between;
+    text(between);
     anchors.push([analysisSql.length, start]);
-    analysisSql += edit.replacement;
-    if (edit.sliceParam !== null) {
-      parts.push({ kind: "text", text });
-      parts.push({ kind: "slice", param: edit.sliceParam });
-      text = "";
-    } else text += edit.replacement;
+    analysisSql += edit.analysis;
+    if (edit.part.kind === "text") text(edit.part.text);
+    else parts.push(edit.part);
     anchors.push([analysisSql.length, end]);
     cursor = end;
   }
   analysisSql += sql.slice(cursor);
-  text += sql.slice(cursor);
-  if (text !== "" || parts.length === 0) parts.push({ kind: "text", text });
+  text(sql.slice(cursor));
 
   const toSource = (offset: number): number => {
     let anchor = anchors[0];
     for (const a of anchors) if (a[0] <= offset) anchor = a;
     return anchor[1] + (offset - anchor[0]);
   };
-  return { analysisSql, toSource, parts: parts.filter((p) => p.kind === "slice" || p.text !== "") };
+  return { analysisSql, toSource, parts };
 }
 
 function quoteIdentifier(name: string): string {

@@ -10,7 +10,7 @@ export function describeJson(analysis: Analysis): string {
       file: q.file,
       line: q.line,
       sql: q.sourceSql,
-      params: q.params.map((p) => ({ name: p.name, type: p.type.ts, nullable: p.type.nullable, slice: p.slice })),
+      params: q.params.map((p) => ({ name: p.name, type: p.type.ts, nullable: p.type.nullable, slice: p.list })),
       columns: q.columns.map((c) => ({ name: c.name, type: c.type.ts, nullable: c.type.nullable, table: c.table, column: c.column })),
       plan: q.plan,
     })),

@@ -27,6 +27,7 @@ export const catalogue = {
   SG402: { name: "untyped-parameter", severity: "warning" },
   SG403: { name: "conflicting-parameter-names", severity: "error" },
   SG404: { name: "misplaced-slice", severity: "error" },
+  SG405: { name: "list-and-value", severity: "error" },
   // Result columns
   SG501: { name: "untyped-column", severity: "warning" },
   SG502: { name: "conflicting-column-names", severity: "error" },

@@ -1,5 +1,6 @@
 import { StructureKind, type InterfaceDeclarationStructure } from "ts-morph";
 import type { ModelIR } from "../ir/query-ir.js";
+import { docText } from "./safe-text.js";
 import { typeText } from "./ts-text.js";
 
 /** generated/models.ts: one interface per table and view, as rows read with `SELECT *`. */
@@ -8,7 +9,7 @@ export function emitModels(models: readonly ModelIR[]): InterfaceDeclarationStru
       kind: StructureKind.Interface,
       name: m.name,
       isExported: true,
-      docs: [[`A row of \`${m.table}\`.`, ...m.indexes.map(indexDoc)].join("\n")],
+      docs: [docText([`A row of \`${m.table}\`.`, ...m.indexes.map(indexDoc)])],
       properties: m.fields.map((f) => ({ name: f.field, type: typeText(f.type), docs: fieldDocs(f) })),
   }));
 }
@@ -19,7 +20,7 @@ function fieldDocs(f: ModelIR["fields"][number]): string[] {
     const action = f.references.onDelete === "NO ACTION" ? "" : ` (ON DELETE ${f.references.onDelete})`;
     lines.push(`References \`${f.references.table}.${f.references.column}\`${action}.`);
   }
-  return lines.length === 0 ? [] : [lines.join("\n")];
+  return lines.length === 0 ? [] : [docText(lines)];
 }
 
 function indexDoc(i: ModelIR["indexes"][number]): string {

@@ -1,7 +1,8 @@
 /** generated/<file>.ts: for each query, its SQL, Params and Row types and a typed function. */
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
-import type { ModuleIR, ParamIR, QueryIR, RowField } from "../ir/query-ir.js";
-import { queryIdentifiers, type QueryIdentifiers } from "../ir/naming.js";
+import type { ModuleIR, ParamIR, QueryIdentifiers, QueryIR, RowField } from "../ir/query-ir.js";
+import { placeholders, renderSql } from "../ir/render-sql.js";
+import { docText } from "./safe-text.js";
 import { bindValue, readValue, sqlLiteral, typeText } from "./ts-text.js";
 
 export function emitQueryModule(module: ModuleIR): StatementStructures[] {
@@ -10,8 +11,8 @@ export function emitQueryModule(module: ModuleIR): StatementStructures[] {
   const runtime = new Set<string>(["type Database"]);
   const models = new Set<string>();
   for (const q of queries) {
-    runtime.add(q.params.some((p) => p.slice) ? "cachedSliced" : "cached");
-    if (q.params.some((p) => p.slice)) runtime.add("padSlice");
+    runtime.add(hasLists(q) ? "cachedSliced" : "cached");
+    if (hasLists(q)) runtime.add("padSlice");
     if (q.command === "execresult") runtime.add("type ExecResult");
     for (const f of q.row) if (f.kind === "embed") models.add(f.model);
   }
@@ -31,14 +32,18 @@ function returnsRows(q: QueryIR): boolean {
   return (q.command === "one" || q.command === "many") && q.row.length > 0;
 }
 
+function hasLists(q: QueryIR): boolean {
+  return q.params.some((p) => p.list);
+}
+
 function emitQuery(out: StatementStructures[], q: QueryIR): void {
-  const n = queryIdentifiers(q.name);
-  const slices = q.params.map((p, i) => ({ p, i })).filter(({ p }) => p.slice);
+  const n = q.identifiers;
+  const lists = q.params.filter((p) => p.list);
   out.push({ kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [`SQL of ${q.name}${slices.length ? "; each SLICE marker stands for a list of placeholders" : ""}.`],
-    declarations: [{ name: n.sql, initializer: sqlLiteral(q.sql.map((part) => (part.kind === "text" ? part.text : `/*SLICE:${q.params[part.param].name}*/?`)).join("")) }],
+    docs: [lists.length ? `SQL of ${q.name}: text, and where each sqlc.slice list goes, its number in the lists (${lists.map((p, i) => `${i} = ${p.name}`).join(", ")}).` : `SQL of ${q.name}.`],
+    declarations: [{ name: n.sql, initializer: lists.length ? slicedSqlLiteral(q, lists) : sqlLiteral(renderSql(q.sql, () => "?")) }],
   });
   if (q.params.length > 0) {
     out.push({ kind: StructureKind.Interface, name: n.params, isExported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) });
@@ -47,10 +52,8 @@ function emitQuery(out: StatementStructures[], q: QueryIR): void {
     out.push({ kind: StructureKind.Interface, name: n.row, isExported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) });
   }
   const raw = returnsRows(q);
-  const initializer =
-    slices.length === 0
-      ? `cached(${n.sql}, ${raw})`
-      : `cachedSliced(${JSON.stringify(q.sql.map((part) => (part.kind === "text" ? part.text : slices.findIndex((s) => s.i === part.param))))}, ${JSON.stringify(slices.map((s) => s.p.name))}, ${q.bindings.filter((b) => !q.params[b].slice).length}, ${raw})`;
+  const values = placeholders(q.sql).filter((p) => p.kind === "value").length;
+  const initializer = lists.length === 0 ? `cached(${n.sql}, ${raw})` : `cachedSliced(${n.sql}, ${JSON.stringify(lists.map((p) => p.name))}, ${values}, ${raw})`;
   out.push({ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: n.statement, initializer }] });
   if (returnsRows(q)) {
     out.push({ kind: StructureKind.Function,
@@ -64,18 +67,39 @@ function emitQuery(out: StatementStructures[], q: QueryIR): void {
   if (q.command === "many" && returnsRows(q)) emitFunction(out, q, n, true);
 }
 
+/** The SQL that runs, for a query with lists: text parts, and each list's number where it goes. */
+function slicedSqlLiteral(q: QueryIR, lists: readonly ParamIR[]): string {
+  const items: string[] = [];
+  let text = "";
+  for (const part of q.sql) {
+    if (part.kind === "text") text += part.text;
+    else if (part.kind === "value") text += "?";
+    else {
+      items.push(sqlLiteral(text), String(lists.indexOf(q.params[part.param])));
+      text = "";
+    }
+  }
+  items.push(sqlLiteral(text));
+  return `[${items.join(", ")}] as const`;
+}
+
 function emitFunction(out: StatementStructures[], q: QueryIR, n: QueryIdentifiers, iterate: boolean): void {
-  const slices = q.params.filter((p) => p.slice);
-  const pre = slices.map((p) => `const ${local(p)} = padSlice(${p.type.ts === "boolean" ? `params.${p.field}.map((v) => ${bindValue("v", p.type)})` : `params.${p.field}`}, ${JSON.stringify(p.name)});`);
-  const args = q.bindings.map((b) => (q.params[b].slice ? `...${local(q.params[b])}` : bindValue(`params.${q.params[b].field}`, q.params[b].type))).join(", ");
-  const stmt = slices.length === 0 ? `${n.statement}(db)` : `${n.statement}(db, [${slices.map((p) => `${local(p)}.length`).join(", ")}])`;
+  const lists = q.params.filter((p) => p.list);
+  const pre = lists.map((p) => `const ${local(p)} = padSlice(${p.type.ts === "boolean" ? `params.${p.field}.map((v) => ${bindValue("v", p.type)})` : `params.${p.field}`}, ${JSON.stringify(p.name)});`);
+  const args = placeholders(q.sql)
+    .map((part) => {
+      const p = q.params[part.param];
+      return part.kind === "list" ? `...${local(p)}` : bindValue(`params.${p.field}`, p.type);
+    })
+    .join(", ");
+  const stmt = lists.length === 0 ? `${n.statement}(db)` : `${n.statement}(db, [${lists.map((p) => `${local(p)}.length`).join(", ")}])`;
   const [returnType, body] = iterate ? [`Generator<${n.row}, void, undefined>`, [`for (const r of ${stmt}.iterate(${args})) yield ${n.mapper}(r as unknown[]);`]] : bodyFor(q, n, stmt, args);
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
   out.push({ kind: StructureKind.Function,
     name: iterate ? n.iterate : n.fn,
     isExported: true,
     isGenerator: iterate,
-    docs: [docs.join("\n")],
+    docs: [docText(docs)],
     parameters: [{ name: "db", type: "Database" }, ...(q.params.length > 0 ? [{ name: "params", type: n.params }] : [])],
     returnType,
     statements: [...pre, ...body],
@@ -112,7 +136,7 @@ function local(p: ParamIR): string {
 }
 
 function paramType(p: ParamIR): string {
-  if (!p.slice) return typeText(p.type);
+  if (!p.list) return typeText(p.type);
   return p.type.nullable ? `readonly (${p.type.ts} | null)[]` : `readonly ${p.type.ts}[]`;
 }
 

@@ -19,8 +19,8 @@ export interface ParamIR {
   /** TypeScript field of the params object (`workspaceId`). */
   readonly field: string;
   readonly type: ValueType;
-  /** A `sqlc.slice`: the field is an array of `type`. */
-  readonly slice: boolean;
+  /** A `sqlc.slice`: the field is an array of `type`, bound as one placeholder per item. */
+  readonly list: boolean;
 }
 
 export interface ColumnIR {
@@ -46,8 +46,27 @@ export type RowField =
       readonly fields: readonly { readonly field: string; readonly index: number; readonly type: ValueType }[];
     };
 
-/** The SQL to run, split where `sqlc.slice` lists are expanded at run time. */
-export type SqlPart = { readonly kind: "text"; readonly text: string } | { readonly kind: "slice"; readonly param: number };
+/**
+ * The SQL to run, as text and placeholders. `value` is one `?` bound to a parameter, `list` one
+ * `?` per item of a `sqlc.slice` list. The order of placeholders is the order of binding: it is
+ * fixed here, at generation time, and never shifted at run time.
+ */
+export type SqlPart =
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "value"; readonly param: number }
+  | { readonly kind: "list"; readonly param: number };
+
+/** The TypeScript identifiers generated for one query. */
+export interface QueryIdentifiers {
+  /** The function, e.g. `getHttp`; `:many` queries also get `iterate`. */
+  readonly fn: string;
+  readonly iterate: string;
+  readonly params: string;
+  readonly row: string;
+  readonly sql: string;
+  readonly statement: string;
+  readonly mapper: string;
+}
 
 export interface QueryIR {
   readonly name: string;
@@ -57,16 +76,13 @@ export interface QueryIR {
   readonly line: number;
   readonly headerSpan: { readonly start: number; readonly end: number };
   readonly docs: readonly string[];
+  readonly identifiers: QueryIdentifiers;
   /** The statement as written. */
   readonly sourceSql: string;
-  /** The statement as run: every placeholder an anonymous `?`, slices marked. */
+  /** The statement as run. */
   readonly sql: readonly SqlPart[];
+  /** Parameters in SQLite's order (`?NNN` by number, others by first appearance). */
   readonly params: readonly ParamIR[];
-  /**
-   * For each placeholder in `sql`, in text order, the index of the parameter bound to it; a slice
-   * part binds its whole list there. Binding is thus fixed at generation time, never shifted.
-   */
-  readonly bindings: readonly number[];
   readonly columns: readonly ColumnIR[];
   readonly row: readonly RowField[];
   /** SQLite's query plan (EXPLAIN QUERY PLAN details), slices planned with two items. */

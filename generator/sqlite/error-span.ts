@@ -10,6 +10,6 @@ import type { SqliteError } from "./analysis-db.js";
 export function errorSpan(err: SqliteError, sql: string, base: number, toSource: (offset: number) => number = (o) => o): Span {
   if (err.byteOffset < 0) return { start: base, end: base };
   const at = toSource(utf8ByteToUtf16Offset(sql, err.byteOffset));
-  const word = /^[\w$]+|^"[^"]*"|^./.exec(sql.slice(utf8ByteToUtf16Offset(sql, err.byteOffset)));
+  const word = /^[?:@$][\w$]*|^[\w$]+|^"[^"]*"|^./.exec(sql.slice(utf8ByteToUtf16Offset(sql, err.byteOffset)));
   return { start: base + at, end: base + at + (word ? word[0].length : 0) };
 }

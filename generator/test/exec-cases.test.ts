@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { resolveOptions } from "../config/options.js";
 import type { ParamIR, QueryIR, RowField, ValueType } from "../ir/query-ir.js";
-import { camelCase } from "../ir/naming.js";
+import { camelCase } from "../analyze/naming.js";
 import { analyzeProject } from "../pipeline/analyze-project.js";
 import { caseNames, casePaths, runCase } from "./support/cases.js";
 import { openFilled, sampleValue } from "./support/fill-database.js";
@@ -17,7 +17,7 @@ let rowsChecked = 0;
 
 function paramValue(p: ParamIR): unknown {
   const v = p.type.ts === "boolean" ? true : sampleValue(p.type.ts, 1);
-  return p.slice ? [v, sampleValue(p.type.ts, 2)] : v;
+  return p.list ? [v, sampleValue(p.type.ts, 2)] : v;
 }
 
 function checkValue(where: string, value: unknown, t: ValueType): void {

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { upPart } from "../../schema/apply-schema.js";
-import { tsTypeOfDeclared } from "../../ir/type-map.js";
+import { tsTypeOfDeclared } from "../../analyze/type-map.js";
 
 export function schemaText(caseDir: string): string {
   const folder = join(caseDir, "schema");

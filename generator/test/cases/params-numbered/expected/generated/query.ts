@@ -34,3 +34,44 @@ export function findByNameOrUrl(db: Database, params: FindByNameOrUrlParams): Fi
 export function* findByNameOrUrlIterate(db: Database, params: FindByNameOrUrlParams): Generator<FindByNameOrUrlRow, void, undefined> {
   for (const r of findByNameOrUrlStatement(db).iterate(params.name, params.name, params.workspaceId)) yield toFindByNameOrUrlRow(r as unknown[]);
 }
+
+/** SQL of ChangedSince. */
+export const changedSinceSql = "SELECT id FROM http WHERE updated_at > ? AND workspace_id = ?";
+
+export interface ChangedSinceParams {
+  workspaceId: Uint8Array;
+  updatedAt: number;
+}
+
+export interface ChangedSinceRow {
+  id: Uint8Array;
+}
+
+const changedSinceStatement = cached(changedSinceSql, true);
+
+function toChangedSinceRow(r: unknown[]): ChangedSinceRow {
+  return {
+    id: r[0] as Uint8Array,
+  };
+}
+
+/**
+ * Parameters are listed by number, not by where they first appear.
+ *
+ * `:many` query `ChangedSince` (query.sql:5).
+ */
+export function changedSince(db: Database, params: ChangedSinceParams): ChangedSinceRow[] {
+  const rows = changedSinceStatement(db).all(params.updatedAt, params.workspaceId) as unknown[][];
+  const out: ChangedSinceRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toChangedSinceRow(rows[i]);
+  return out;
+}
+
+/**
+ * Parameters are listed by number, not by where they first appear.
+ *
+ * `:many` query `ChangedSince` (query.sql:5), returning rows one at a time.
+ */
+export function* changedSinceIterate(db: Database, params: ChangedSinceParams): Generator<ChangedSinceRow, void, undefined> {
+  for (const r of changedSinceStatement(db).iterate(params.updatedAt, params.workspaceId)) yield toChangedSinceRow(r as unknown[]);
+}

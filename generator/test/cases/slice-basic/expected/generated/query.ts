@@ -2,8 +2,8 @@
 
 import { cachedSliced, type Database, padSlice } from "./db.js";
 
-/** SQL of ListHttpByIds; each SLICE marker stands for a list of placeholders. */
-export const listHttpByIdsSql = "SELECT id, name FROM http WHERE id IN (/*SLICE:ids*/?) ORDER BY name";
+/** SQL of ListHttpByIds: text, and where each sqlc.slice list goes, its number in the lists (0 = ids). */
+export const listHttpByIdsSql = ["SELECT id, name FROM http WHERE id IN (", 0, ") ORDER BY name"] as const;
 
 export interface ListHttpByIdsParams {
   ids: readonly Uint8Array[];
@@ -14,7 +14,7 @@ export interface ListHttpByIdsRow {
   name: string;
 }
 
-const listHttpByIdsStatement = cachedSliced(["SELECT id, name FROM http WHERE id IN (",0,") ORDER BY name"], ["ids"], 0, true);
+const listHttpByIdsStatement = cachedSliced(listHttpByIdsSql, ["ids"], 0, true);
 
 function toListHttpByIdsRow(r: unknown[]): ListHttpByIdsRow {
   return {

@@ -2,13 +2,13 @@
 
 import { cachedSliced, type Database, padSlice } from "./db.js";
 
-/** SQL of FilterHttp; each SLICE marker stands for a list of placeholders. */
-export const filterHttpSql = `SELECT id FROM http
-WHERE method IN (/*SLICE:methods*/?)
+/** SQL of FilterHttp: text, and where each sqlc.slice list goes, its number in the lists (0 = methods, 1 = excluded). */
+export const filterHttpSql = [`SELECT id FROM http
+WHERE method IN (`, 0, `)
   AND workspace_id = ?
-  AND id NOT IN (/*SLICE:excluded*/?)
-  AND (name = ? OR method IN (/*SLICE:methods*/?))
-LIMIT ?`;
+  AND id NOT IN (`, 1, `)
+  AND (name = ? OR method IN (`, 0, `))
+LIMIT ?`] as const;
 
 export interface FilterHttpParams {
   methods: readonly string[];
@@ -22,7 +22,7 @@ export interface FilterHttpRow {
   id: Uint8Array;
 }
 
-const filterHttpStatement = cachedSliced(["SELECT id FROM http\nWHERE method IN (",0,")\n  AND workspace_id = ?\n  AND id NOT IN (",1,")\n  AND (name = ? OR method IN (",0,"))\nLIMIT ?"], ["methods","excluded"], 3, true);
+const filterHttpStatement = cachedSliced(filterHttpSql, ["methods","excluded"], 3, true);
 
 function toFilterHttpRow(r: unknown[]): FilterHttpRow {
   return {

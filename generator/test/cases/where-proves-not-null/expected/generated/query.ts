@@ -2,8 +2,8 @@
 
 import { cached, cachedSliced, type Database, padSlice } from "./db.js";
 
-/** SQL of WithUrl; each SLICE marker stands for a list of placeholders. */
-export const withUrlSql = "SELECT id, url, parent_http_id FROM http WHERE url IS NOT NULL AND parent_http_id IN (/*SLICE:parents*/?)";
+/** SQL of WithUrl: text, and where each sqlc.slice list goes, its number in the lists (0 = parents). */
+export const withUrlSql = ["SELECT id, url, parent_http_id FROM http WHERE url IS NOT NULL AND parent_http_id IN (", 0, ")"] as const;
 
 export interface WithUrlParams {
   parents: readonly Uint8Array[];
@@ -15,7 +15,7 @@ export interface WithUrlRow {
   parentHttpId: Uint8Array;
 }
 
-const withUrlStatement = cachedSliced(["SELECT id, url, parent_http_id FROM http WHERE url IS NOT NULL AND parent_http_id IN (",0,")"], ["parents"], 0, true);
+const withUrlStatement = cachedSliced(withUrlSql, ["parents"], 0, true);
 
 function toWithUrlRow(r: unknown[]): WithUrlRow {
   return {
@@ -129,8 +129,8 @@ export function* unprovenIterate(db: Database, params: UnprovenParams): Generato
   for (const r of unprovenStatement(db).iterate(params.url, params.parentHttpId)) yield toUnprovenRow(r as unknown[]);
 }
 
-/** SQL of NotInProvesNothing; each SLICE marker stands for a list of placeholders. */
-export const notInProvesNothingSql = "SELECT url FROM http WHERE url NOT IN (/*SLICE:urls*/?)";
+/** SQL of NotInProvesNothing: text, and where each sqlc.slice list goes, its number in the lists (0 = urls). */
+export const notInProvesNothingSql = ["SELECT url FROM http WHERE url NOT IN (", 0, ")"] as const;
 
 export interface NotInProvesNothingParams {
   urls: readonly string[];
@@ -140,7 +140,7 @@ export interface NotInProvesNothingRow {
   url: string | null;
 }
 
-const notInProvesNothingStatement = cachedSliced(["SELECT url FROM http WHERE url NOT IN (",0,")"], ["urls"], 0, true);
+const notInProvesNothingStatement = cachedSliced(notInProvesNothingSql, ["urls"], 0, true);
 
 function toNotInProvesNothingRow(r: unknown[]): NotInProvesNothingRow {
   return {

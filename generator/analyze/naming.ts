@@ -1,3 +1,5 @@
+import type { QueryIdentifiers } from "../ir/query-ir.js";
+
 /** Names: SQL names to TypeScript identifiers, and uniqueness the way sqlc does it (`id`, `id_2`). */
 
 export function camelCase(name: string): string {
@@ -32,18 +34,6 @@ export class NameAllocator {
     this.taken.add(candidate.toLowerCase());
     return candidate;
   }
-}
-
-/** The TypeScript identifiers generated for one query. */
-export interface QueryIdentifiers {
-  /** The function, e.g. `getHttp`; `:many` queries also get `${fn}Iterate`. */
-  readonly fn: string;
-  readonly iterate: string;
-  readonly params: string;
-  readonly row: string;
-  readonly sql: string;
-  readonly statement: string;
-  readonly mapper: string;
 }
 
 export function queryIdentifiers(queryName: string): QueryIdentifiers {

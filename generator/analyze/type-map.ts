@@ -1,4 +1,4 @@
-import type { TsType } from "./query-ir.js";
+import type { TsType } from "../ir/query-ir.js";
 
 /**
  * Maps a declared SQLite type to the TypeScript type the driver returns, following SQLite's
