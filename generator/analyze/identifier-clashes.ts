@@ -1,10 +1,11 @@
 /**
  * Generated modules are re-exported together from index.ts, and each imports the runtime: every
- * generated identifier must be unique across queries, models and the runtime's exports.
+ * generated identifier must be unique across queries, models and the runtime's exports, and no
+ * function may be named with a reserved word.
  */
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import type { ModelIR, ModuleIR } from "../ir/query-ir.js";
-import { queryIdentifiers } from "./naming.js";
+import { isReservedWord } from "./naming.js";
 
 /** What generated/db.ts exports (generator/runtime/db.ts). */
 export const runtimeExports = ["cached", "cachedSliced", "padSlice", "immediate", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult"];
@@ -17,7 +18,12 @@ export function checkIdentifierClashes(modules: readonly ModuleIR[], models: rea
     owner.set(m.name, `table "${m.table}"`);
   }
   for (const q of modules.flatMap((m) => m.queries)) {
-    for (const identifier of Object.values(queryIdentifiers(q.name))) {
+    if (isReservedWord(q.identifiers.fn)) {
+      bag.report("SG208", `query "${q.name}" would generate a function named ${q.identifiers.fn}, a reserved word in JavaScript`, q.file, q.headerSpan, [
+        `Rename the query, e.g. "${q.name}Query" or a verb phrase such as "Get${q.name[0].toUpperCase()}${q.name.slice(1)}".`,
+      ]);
+    }
+    for (const identifier of Object.values(q.identifiers)) {
       const other = owner.get(identifier);
       if (other !== undefined) {
         bag.report("SG207", `query "${q.name}" generates ${identifier}, a name ${other} already uses`, q.file, q.headerSpan, ["Rename the query."]);

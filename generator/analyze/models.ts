@@ -1,8 +1,8 @@
 import type { ModelIR } from "../ir/query-ir.js";
-import { camelCase, pascalCase } from "./naming.js";
+import { modelFields, pascalCase } from "./naming.js";
 import type { Catalog, CatalogTable } from "../schema/catalog.js";
 import type { Relations } from "./relations.js";
-import { CteEnv } from "./scope.js";
+import { CteEnv, type RelColumn } from "./scope.js";
 
 /** One model per table and view: the row `SELECT *` returns (views typed by analysing them). */
 export function buildModels(catalog: Catalog, relations: Relations): ModelIR[] {
@@ -11,11 +11,13 @@ export function buildModels(catalog: Catalog, relations: Relations): ModelIR[] {
     table: t.name,
     name: pascalCase(t.name),
     indexes: t.indexes.map((i) => ({ name: i.name, columns: i.columns, unique: i.unique, partial: i.partial })),
-    fields: relations
-      .tableRelation(t.name, null, env)
-      .columns.filter((c) => !c.hidden)
-      .map((c) => ({ column: c.name, field: camelCase(c.name), type: c.type, references: reference(t, c.name) })),
+    fields: fieldsOf(t, relations.tableRelation(t.name, null, env).columns.filter((c) => !c.hidden)),
   }));
+}
+
+function fieldsOf(t: CatalogTable, columns: readonly RelColumn[]): ModelIR["fields"] {
+  const fields = modelFields(columns.map((c) => c.name));
+  return columns.map((c, i) => ({ column: c.name, field: fields[i], type: c.type, references: reference(t, c.name) }));
 }
 
 function reference(table: CatalogTable, column: string): ModelIR["fields"][number]["references"] {

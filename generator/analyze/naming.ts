@@ -36,6 +36,36 @@ export class NameAllocator {
   }
 }
 
+/** Hands out TypeScript field names unique within one object: `id`, `id2` (`a_b` and `aB` cannot both be `aB`). */
+export class FieldNames {
+  private readonly taken = new Set<string>();
+
+  field(sqlName: string): string {
+    const base = camelCase(sqlName);
+    let candidate = base;
+    for (let n = 2; this.taken.has(candidate); n++) candidate = `${base}${n}`;
+    this.taken.add(candidate);
+    return candidate;
+  }
+}
+
+/** The fields of a table's model, one per column name in order; embeds of the table use the same. */
+export function modelFields(columns: readonly string[]): string[] {
+  const names = new FieldNames();
+  return columns.map((c) => names.field(c));
+}
+
+/** Words a generated function cannot be named: reserved in strict-mode ES modules, or not bindable there. */
+const reserved = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if import in " +
+    "instanceof new null return super switch this throw true try typeof var void while with implements interface let package private " +
+    "protected public static yield await arguments eval undefined NaN Infinity").split(" "),
+);
+
+export function isReservedWord(identifier: string): boolean {
+  return reserved.has(identifier);
+}
+
 export function queryIdentifiers(queryName: string): QueryIdentifiers {
   const fn = camelCase(queryName);
   const type = pascalCase(queryName);

@@ -5,7 +5,7 @@
  */
 import type { DiagnosticBag, Span } from "../diagnostics/diagnostic.js";
 import type { ColumnIR, RowField, ValueType } from "../ir/query-ir.js";
-import { camelCase, NameAllocator, pascalCase, sanitizeName } from "./naming.js";
+import { camelCase, FieldNames, modelFields, pascalCase, sanitizeName } from "./naming.js";
 import { tsTypeOfDeclared } from "./type-map.js";
 import { findColumn, type Catalog } from "../schema/catalog.js";
 import type { ColumnMetadata } from "../sqlite/analysis-db.js";
@@ -45,13 +45,12 @@ function originNotNull(catalog: Catalog, m: ColumnMetadata): boolean {
 }
 
 function rowFields(columns: readonly ColumnIR[], ast: readonly OutputColumn[] | null, file: string, bag: DiagnosticBag): RowField[] {
-  const names = new NameAllocator();
+  const names = new FieldNames();
   const fields: RowField[] = [];
   for (let i = 0; i < columns.length; i++) {
     const embed = ast?.[i].embed ?? null;
     if (embed === null) {
-      const name = names.allocate(sanitizeName(columns[i].name, `column_${i + 1}`));
-      fields.push({ kind: "column", field: camelCase(name), index: i, type: columns[i].type });
+      fields.push({ kind: "column", field: names.field(sanitizeName(columns[i].name, `column_${i + 1}`)), index: i, type: columns[i].type });
       continue;
     }
     let end = i;
@@ -62,18 +61,22 @@ function rowFields(columns: readonly ColumnIR[], ast: readonly OutputColumn[] | 
     } else {
       // Inside the object, values have the table's own nullability: the outer join only decides
       // whether there is an object at all.
-      const group = columns.slice(i, end + 1).map((c, k) => ({
-        field: camelCase(c.name),
+      // Field names are the model's, so the object is typed by the model interface.
+      const visible = table.columns.filter((c) => !c.hidden);
+      const modelField = new Map(modelFields(visible.map((c) => c.name)).map((f, k) => [visible[k].name.toLowerCase(), f]));
+      const groupColumns = columns.slice(i, end + 1);
+      const group = groupColumns.map((c, k) => ({
+        field: modelField.get((c.column ?? c.name).toLowerCase()) ?? camelCase(c.name),
         index: i + k,
         type: { ts: c.type.ts, nullable: !(findColumn(table, c.column ?? c.name)?.notNull ?? false) },
       }));
-      const presence = table.columns.findIndex((c) => c.notNull && !c.hidden);
+      const presence = visible.find((c) => c.notNull)?.name.toLowerCase();
       fields.push({
         kind: "embed",
-        field: camelCase(names.allocate(embed.name)),
+        field: names.field(embed.name),
         model: pascalCase(table.name),
         nullable: embed.nullable,
-        presenceIndex: embed.nullable ? i + Math.max(0, group.findIndex((g) => g.field === camelCase(table.columns[presence]?.name ?? ""))) : null,
+        presenceIndex: embed.nullable ? i + Math.max(0, groupColumns.findIndex((c) => (c.column ?? c.name).toLowerCase() === presence)) : null,
         fields: group,
       });
     }

@@ -1,9 +1,10 @@
 /** `gen describe --json`: the analysis as stable JSON for tools and tests. */
-import type { Analysis } from "../pipeline/analyze-project.js";
-import { lineColAt } from "../source/source-file.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ProgramIR } from "../ir/query-ir.js";
+import { lineColAt, type SourceFile } from "../source/source-file.js";
 
-export function describeJson(analysis: Analysis): string {
-  const queries = analysis.program.modules.flatMap((m) =>
+export function describeJson(program: ProgramIR, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>): string {
+  const queries = program.modules.flatMap((m) =>
     m.queries.map((q) => ({
       name: q.name,
       command: q.command,
@@ -15,10 +16,10 @@ export function describeJson(analysis: Analysis): string {
       plan: q.plan,
     })),
   );
-  const diagnostics = analysis.bag.all.map((d) => {
-    const file = d.file === null ? undefined : analysis.files.get(d.file);
+  const described = diagnostics.map((d) => {
+    const file = d.file === null ? undefined : sources.get(d.file);
     const at = file && d.span ? lineColAt(file, d.span.start) : { line: null, col: null };
     return { severity: d.severity, code: d.code, file: d.file, line: at.line, col: at.col, message: d.message, notes: d.notes };
   });
-  return JSON.stringify({ queries, diagnostics }, null, 2) + "\n";
+  return JSON.stringify({ queries, diagnostics: described }, null, 2) + "\n";
 }

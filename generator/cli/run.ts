@@ -7,8 +7,11 @@ import { Command, CommanderError } from "commander";
 import { resolveOptions, type Flags, type Options } from "../config/options.js";
 import { drift } from "../output/drift.js";
 import { writeOutput } from "../output/write-output.js";
-import { analyzeProject, type Analysis } from "../pipeline/analyze-project.js";
+import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { generate } from "../pipeline/generate.js";
+import type { SourceFile } from "../source/source-file.js";
 import { describeJson } from "./describe.js";
+import { readProject } from "./read-project.js";
 import { plural, renderDiagnostic, summary } from "./render.js";
 import { watchAndRun } from "./watch.js";
 
@@ -60,34 +63,35 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function generateOnce(options: Options, mode: "generate" | "check" | "describe", io: Io): Promise<number> {
-  const analysis = await analyzeProject(options);
+  const reading = new DiagnosticBag();
+  const input = readProject(options, reading);
+  const result = await generate({ ...input, options: { ...input.options, emit: mode !== "describe" && !reading.hasErrors } });
+  const diagnostics = [...reading.all, ...result.diagnostics];
+  const sources = new Map([...input.schema, ...input.queries].map((f) => [f.path, f]));
+  const failed = diagnostics.some((d) => d.severity === "error");
   if (mode === "describe") {
-    io.stdout(describeJson(analysis));
-    return analysis.bag.hasErrors ? 1 : 0;
+    io.stdout(describeJson(result.program, diagnostics, sources));
+    return failed ? 1 : 0;
   }
-  report(analysis, io);
-  if (analysis.bag.hasErrors) {
-    io.stderr(`gen: ${summary(analysis.bag.all)}; ${options.out}/ was left untouched\n`);
+  report(diagnostics, sources, io);
+  if (failed || result.files === null) {
+    io.stderr(`gen: ${summary(diagnostics)}; ${options.out}/ was left untouched\n`);
     return 1;
   }
-  // Loaded only when there is something to emit: ts-morph brings the whole TypeScript compiler,
-  // and `describe` or a run with errors (the edit loop) should not wait for it.
-  const { emitProgram } = await import("../emit/emit-program.js");
-  const files = emitProgram(analysis.program);
   const outDir = resolve(options.cwd, options.out);
   if (mode === "check") {
-    const diff = drift(outDir, options.out, files);
+    const diff = drift(outDir, options.out, result.files);
     if (diff === "") return 0;
     io.stdout(diff);
     io.stderr(`gen check: ${options.out}/ is out of date; run \`npx gen\` and commit the result\n`);
     return 1;
   }
-  writeOutput(outDir, files);
-  const queries = analysis.program.modules.reduce((n, m) => n + m.queries.length, 0);
-  io.stderr(`gen: ${plural(queries, "query")} in ${plural(analysis.program.modules.length, "file")} → ${options.out}/ (${summary(analysis.bag.all)})\n`);
+  writeOutput(outDir, result.files);
+  const queries = result.program.modules.reduce((n, m) => n + m.queries.length, 0);
+  io.stderr(`gen: ${plural(queries, "query")} in ${plural(result.program.modules.length, "file")} → ${options.out}/ (${summary(diagnostics)})\n`);
   return 0;
 }
 
-function report(analysis: Analysis, io: Io): void {
-  for (const d of analysis.bag.all) io.stderr(renderDiagnostic(d, analysis.files) + "\n\n");
+function report(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, io: Io): void {
+  for (const d of diagnostics) io.stderr(renderDiagnostic(d, sources) + "\n\n");
 }

@@ -6,6 +6,7 @@ export const catalogue = {
   // Input and configuration
   SG001: { name: "no-input", severity: "error" },
   SG002: { name: "unreadable-file", severity: "error" },
+  SG003: { name: "unsafe-file-name", severity: "error" },
   // Schema
   SG101: { name: "schema-error", severity: "error" },
   // Query files and annotations
@@ -16,6 +17,7 @@ export const catalogue = {
   SG205: { name: "duplicate-query-name", severity: "error" },
   SG206: { name: "empty-query", severity: "error" },
   SG207: { name: "identifier-clash", severity: "error" },
+  SG208: { name: "reserved-identifier", severity: "error" },
   // SQLite's verdict on a query
   SG301: { name: "sqlite-error", severity: "error" },
   SG302: { name: "unknown-table", severity: "error" },

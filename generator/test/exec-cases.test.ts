@@ -8,8 +8,9 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { resolveOptions } from "../config/options.js";
 import type { ParamIR, QueryIR, RowField, ValueType } from "../ir/query-ir.js";
-import { camelCase } from "../analyze/naming.js";
-import { analyzeProject } from "../pipeline/analyze-project.js";
+import { readProject } from "../cli/read-project.js";
+import { DiagnosticBag } from "../diagnostics/diagnostic.js";
+import { generate } from "../pipeline/generate.js";
 import { caseNames, casePaths, runCase } from "./support/cases.js";
 import { openFilled, sampleValue } from "./support/fill-database.js";
 
@@ -44,7 +45,7 @@ describe.each(caseNames())("case %s", (name) => {
   it("runs against real data with the declared types", async () => {
     const c = await runCase(name);
     if (c.generate.code !== 0) return; // error cases are covered by golden.test.ts
-    const analysis = await analyzeProject(resolveOptions(c.dir, casePaths(c.dir)));
+    const analysis = await generate({ ...readProject(resolveOptions(c.dir, casePaths(c.dir)), new DiagnosticBag()), options: { emit: false } });
     const db = openFilled(c.dir);
     for (const m of analysis.program.modules) {
       const mod = (await import(pathToFileURL(join(c.outDir, m.fileName)).href)) as Record<string, (...args: unknown[]) => unknown>;
@@ -53,11 +54,11 @@ describe.each(caseNames())("case %s", (name) => {
         const args = q.params.length > 0 ? [db, params] : [db];
         db.exec("SAVEPOINT q");
         try {
-          const result = mod[camelCase(q.name)](...args);
+          const result = mod[q.identifiers.fn](...args);
           if (q.command === "one" && result !== undefined) checkRow(q, result as Record<string, unknown>);
           if (q.command === "many") {
             for (const row of result as Record<string, unknown>[]) checkRow(q, row);
-            expect([...(mod[`${camelCase(q.name)}Iterate`](...args) as Iterable<unknown>)]).toEqual(result);
+            expect([...(mod[q.identifiers.iterate](...args) as Iterable<unknown>)]).toEqual(result);
           }
           if (q.command === "execrows" || q.command === "execlastid") expect(typeof result).toBe("number");
           if (q.command === "execresult") expect(Object.keys(result as object)).toEqual(["changes", "lastInsertRowid"]);
