@@ -23,12 +23,15 @@ export function checkIdentifierClashes(modules: readonly ModuleIR[], models: rea
         `Rename the query, e.g. "${q.name}Query" or a verb phrase such as "Get${q.name[0].toUpperCase()}${q.name.slice(1)}".`,
       ]);
     }
-    for (const identifier of Object.values(q.identifiers)) {
+    // One error per other owner, however many of the query's identifiers it already uses.
+    const clashes = new Map<string, string[]>();
+    for (const identifier of new Set(Object.values(q.identifiers))) {
       const other = owner.get(identifier);
-      if (other !== undefined) {
-        bag.report("SG207", `query "${q.name}" generates ${identifier}, a name ${other} already uses`, q.file, q.headerSpan, ["Rename the query."]);
-      }
+      if (other !== undefined) clashes.set(other, [...(clashes.get(other) ?? []), identifier]);
       owner.set(identifier, `query "${q.name}"`);
+    }
+    for (const [other, identifiers] of clashes) {
+      bag.report("SG207", `query "${q.name}" generates ${identifiers.join(", ")}, ${identifiers.length === 1 ? "a name" : "names"} ${other} already uses`, q.file, q.headerSpan, ["Rename the query."]);
     }
   }
 }

@@ -6,3 +6,7 @@ SELECT id FROM things WHERE name = ?;
 
 -- name: Cached :many
 SELECT * FROM things;
+
+-- Differs from GetThing only in case and underscores: every generated name clashes, reported once.
+-- name: get_thing :one
+SELECT name FROM things WHERE id = ?;
