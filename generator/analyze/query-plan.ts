@@ -7,7 +7,8 @@ import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import type { SqlPart } from "../ir/query-ir.js";
 import { renderSql } from "../ir/render-sql.js";
 import type { PlanAssertionText } from "../parse/annotation.js";
-import { assertNever, type FromItem, type Select, type Statement } from "../parse/ast.js";
+import { assertNever, type FromItem, type SelectBody, type Statement } from "../parse/ast.js";
+import { allSelects } from "../parse/walk.js";
 import type { Catalog } from "../schema/catalog.js";
 import { nearest } from "./suggest.js";
 
@@ -77,37 +78,21 @@ function failureOf(a: PlanAssertion, plan: readonly string[], statement: Stateme
 
 /** Names (aliases) under which the statement reads tables of the schema, as plans show them. */
 function tableNames(s: Statement, catalog: Catalog): Set<string> {
+  const selects = allSelects(s);
+  const cteNames = new Set([...(s.kind === "other" ? [] : s.ctes), ...selects.flatMap((sel) => sel.ctes)].map((c) => c.name.toLowerCase()));
   const names = new Set<string>();
-  const cteNames = new Set<string>();
-  const fromItem = (f: FromItem): void => {
-    if (f.kind === "table" && catalog.table(f.name) && !cteNames.has(f.name.toLowerCase())) names.add((f.alias ?? f.name).toLowerCase());
-    else if (f.kind === "subquery") select(f.select);
-    else if (f.kind === "join") [f.left, f.right].forEach(fromItem);
+  const fromItem = (f: FromItem | null): void => {
+    if (f?.kind === "table" && catalog.table(f.name) && !cteNames.has(f.name.toLowerCase())) names.add((f.alias ?? f.name).toLowerCase());
+    else if (f?.kind === "join") [f.left, f.right].forEach(fromItem);
   };
-  const select = (sel: Select): void => {
-    for (const cte of sel.ctes) {
-      cteNames.add(cte.name.toLowerCase());
-      if (cte.select) select(cte.select);
-    }
-    const bodies = [sel.body];
-    while (bodies.length > 0) {
-      const b = bodies.pop()!;
+  for (const sel of selects) {
+    const bodies: SelectBody[] = [sel.body];
+    for (let b = bodies.pop(); b !== undefined; b = bodies.pop()) {
       if (b.kind === "compound") bodies.push(b.left, b.right);
-      else if (b.kind === "core" && b.from) fromItem(b.from);
-    }
-  };
-  if (s.kind === "select") select(s);
-  else if (s.kind !== "other") {
-    for (const cte of s.ctes) {
-      cteNames.add(cte.name.toLowerCase());
-      if (cte.select) select(cte.select);
-    }
-    if (s.kind === "insert") {
-      if (s.select) select(s.select);
-    } else {
-      names.add((s.alias ?? s.table).toLowerCase());
-      if (s.kind === "update" && s.from) fromItem(s.from);
+      else if (b.kind === "core") fromItem(b.from);
     }
   }
+  if (s.kind === "update" || s.kind === "delete") names.add((s.alias ?? s.table).toLowerCase());
+  if (s.kind === "update") fromItem(s.from);
   return names;
 }

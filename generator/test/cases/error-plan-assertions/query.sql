@@ -9,3 +9,8 @@ SELECT id FROM events WHERE payload = ? ORDER BY at;
 -- plan: uses events_stream_idx
 -- plan: fast please
 SELECT id FROM events WHERE stream = ? LIMIT 1;
+
+-- A table scanned inside a subquery of the WHERE clause is a scan too.
+-- name: StreamsWithPayload :many
+-- plan: no-scan
+SELECT id FROM events WHERE stream = ? AND id IN (SELECT e.id FROM events e WHERE e.payload = ?);
