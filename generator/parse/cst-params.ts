@@ -12,6 +12,7 @@ export interface ParseProblem {
   readonly code: Extract<DiagnosticCode, "SG401" | "SG405">;
   readonly message: string;
   readonly span: Span;
+  readonly notes: readonly string[];
 }
 
 /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER, the bound of `?NNN`. */
@@ -34,7 +35,7 @@ export class ParamCollector {
     if (text.startsWith("?") && text.length > 1) {
       const number = Number(text.slice(1));
       if (!(number >= 1 && number <= maxVariableNumber)) {
-        this.problems.push({ code: "SG405", message: `variable number must be between ?1 and ?${maxVariableNumber}, not ${text}`, span });
+        this.problems.push({ code: "SG405", message: `variable number must be between ?1 and ?${maxVariableNumber}, not ${text}`, span, notes: ["SQLite rejects this placeholder. Number parameters from ?1, or use ? or a name (:id)."] });
       }
       return this.occurrence({ kind: "numbered", number }, span);
     }
@@ -45,13 +46,13 @@ export class ParamCollector {
   macro(call: FuncCall, macro: string): A.Expr {
     const span = this.reader.span(call);
     if (macro !== "arg" && macro !== "narg" && macro !== "slice" && macro !== "embed") {
-      this.problems.push({ code: "SG401", message: `unknown macro sqlc.${macro}(): use sqlc.arg, sqlc.narg, sqlc.slice or sqlc.embed`, span });
+      this.problems.push({ code: "SG401", message: `unknown macro sqlc.${macro}(): use sqlc.arg, sqlc.narg, sqlc.slice or sqlc.embed`, span, notes: [] });
       return { kind: "unknown", span };
     }
     const args = call.args?.expr.args.items ?? [];
     const arg = args.length === 1 ? this.macroArgument(args[0]) : null;
     if (arg === null) {
-      this.problems.push({ code: "SG401", message: `sqlc.${macro}() takes exactly one name, as in sqlc.${macro}(${macro === "embed" ? "table" : "name"})`, span });
+      this.problems.push({ code: "SG401", message: `sqlc.${macro}() takes exactly one name, as in sqlc.${macro}(${macro === "embed" ? "table" : "name"})`, span, notes: [] });
       return { kind: "unknown", span };
     }
     if (macro === "embed") {
