@@ -5,7 +5,7 @@
 import type { FuncCall, Node, PrefixOpExpr, SubSelect } from "sql-parser-cst";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type * as A from "./ast.js";
-import { CstReader, dataTypeName, keywordWords, macroName, type Sweep } from "./cst-node.js";
+import { CstReader, keywordWords, macroName, type Sweep } from "./cst-node.js";
 import { ParamCollector } from "./cst-params.js";
 
 type Binary = Extract<Node, { type: "binary_expr" }>;
@@ -77,7 +77,7 @@ export abstract class ExprConverter extends CstReader {
       case "func_call":
         return this.call(n, span);
       case "cast_expr":
-        return { kind: "cast", operand: this.expr(n.args.expr.expr), typeName: dataTypeName(n.args.expr.dataType), span };
+        return { kind: "cast", operand: this.expr(n.args.expr.expr), typeName: this.typeName(n.args.expr.dataType), span };
       case "case_expr":
         return {
           kind: "case",

@@ -38,6 +38,20 @@ export class CstReader {
     if (n.type === "member_expr" && n.property.type === "identifier") return this.ident(n.property);
     return "";
   }
+
+  /** A CAST's type as written, without its size: `VARCHAR(10)` → "VARCHAR". */
+  typeName(n: DataType): string {
+    switch (n.type) {
+      case "data_type_name":
+        return (Array.isArray(n.name) ? n.name : [n.name]).map((k: Keyword) => k.text).join(" ");
+      case "modified_data_type":
+        return this.typeName(n.dataType);
+      case "identifier":
+        return this.ident(n);
+      default:
+        return "";
+    }
+  }
 }
 
 /** `sqlc.x(...)` → "x"; any other node → null. */
@@ -50,19 +64,6 @@ export function macroName(n: Node): string | null {
 
 export function keywordWords(op: Keyword | readonly Keyword[]): string {
   return (Array.isArray(op) ? op : [op]).map((k: Keyword) => k.name).join(" ").toLowerCase();
-}
-
-export function dataTypeName(n: DataType): string {
-  switch (n.type) {
-    case "data_type_name":
-      return (Array.isArray(n.name) ? n.name : [n.name]).map((k: Keyword) => k.text).join(" ");
-    case "modified_data_type":
-      return dataTypeName(n.dataType);
-    case "identifier":
-      return n.text;
-    default:
-      return "";
-  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { ExprConverter } from "./cst-expressions.js";
 import { fromItem } from "./cst-from.js";
 import { clauseNodes, macroName } from "./cst-node.js";
 
+/** What SELECT, INSERT, UPDATE and DELETE share, filled in clause by clause. */
 interface Tail {
   ctes: A.Cte[];
   where: A.Expr | null;
