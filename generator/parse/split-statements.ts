@@ -75,19 +75,20 @@ export function splitStatements(text: string, file: string, bag: DiagnosticBag):
   };
 
   for (const t of tokens) {
-    for (; nextBroken < broken.length && broken[nextBroken] < t.end; nextBroken++) skip = true;
     const value = text.slice(t.start, t.end);
+    const comment = t.kind === "line_comment" || t.kind === "block_comment";
+    if (comment && last !== null && depth === 0 && isHeaderComment(value)) {
+      bag.report("SG008", "this statement is not terminated by `;`", file, { start: last.start, end: last.end }, [
+        "A query header follows inside it; end each statement with `;` before the next `-- name:` header.",
+      ]);
+      finish();
+    }
+    for (; nextBroken < broken.length && broken[nextBroken] < t.end; nextBroken++) skip = true;
     switch (t.kind) {
       case "space":
         continue;
       case "line_comment":
       case "block_comment":
-        if (first !== null && last !== null && depth === 0 && isHeaderComment(value)) {
-          bag.report("SG008", "this statement is not terminated by `;`", file, { start: last.start, end: last.end }, [
-            "A query header follows inside it; end each statement with `;` before the next `-- name:` header.",
-          ]);
-          finish();
-        }
         if (first === null) comments.push({ text: value, start: t.start, end: t.end, block: t.kind === "block_comment" });
         continue;
       case "string":
