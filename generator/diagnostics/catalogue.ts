@@ -12,6 +12,7 @@ export const catalogue = {
   SG006: { name: "unterminated-quote", severity: "error" },
   SG007: { name: "unclosed-parenthesis", severity: "error" },
   SG008: { name: "unterminated-statement", severity: "error" },
+  SG009: { name: "unicode-space", severity: "warning" },
   // Schema
   SG101: { name: "schema-error", severity: "error" },
   // Query files and annotations

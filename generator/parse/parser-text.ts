@@ -7,9 +7,10 @@
  * - form feed, which SQLite reads as whitespace → space;
  * - non-ASCII characters in names (SQLite reads any of them as a name character) → `x`;
  * - `:1`, `@1`, `$1` (named parameters whose name starts with a digit) → `:x`, `@x`, `$x`;
- * - `==` (SQLite's other spelling of `=`, also in `SET a == ?`) → `= `.
+ * - `==` (SQLite's other spelling of `=`, also in `SET a == ?`) → `= `;
+ * - a macro's argument (`sqlc.arg(select)`, a keyword as a name) → `_elect`, never a keyword.
  */
-import { lexSql } from "./sql-lexer.js";
+import { lexSql, type Token } from "./sql-lexer.js";
 
 export function parserText(sql: string): string {
   const { tokens } = lexSql(sql);
@@ -24,7 +25,7 @@ export function parserText(sql: string): string {
         break;
       case "word": {
         const sigil = text.startsWith("$") || (previous === ":" || previous === "@") && tokens[k - 1].end === t.start;
-        const name = sigil && text.startsWith("$") ? "$" + digitFirst(text.slice(1)) : sigil ? digitFirst(text) : text;
+        const name = sigil && text.startsWith("$") ? "$" + digitFirst(text.slice(1)) : sigil ? digitFirst(text) : isMacroArgument(sql, tokens, k) ? "_" + text.slice(1) : text;
         out.push(name.replace(/[^\x00-\x7f]/g, "x"));
         break;
       }
@@ -45,4 +46,11 @@ export function parserText(sql: string): string {
 /** A parameter name that starts with a digit, made to start with a letter. */
 function digitFirst(name: string): string {
   return /^[0-9]/.test(name) ? "x" + name.slice(1) : name;
+}
+
+/** Whether word `k` is the argument of `sqlc.name(…)`. */
+function isMacroArgument(sql: string, tokens: readonly Token[], k: number): boolean {
+  const before: string[] = [];
+  for (let j = k - 1; j >= 0 && before.length < 4; j--) if (tokens[j].kind !== "space") before.push(sql.slice(tokens[j].start, tokens[j].end));
+  return before.length === 4 && before[0] === "(" && before[2] === "." && before[3].toLowerCase() === "sqlc";
 }

@@ -32,7 +32,7 @@ export function splitStatements(text: string, file: string, bag: DiagnosticBag):
   const { tokens, problems } = lexSql(text);
   reportLexProblems(problems, text, file, bag);
   // Where SQLite would read something else than the text shows, the statement is not analysed.
-  const broken = problems.filter((p) => p.kind !== "unclosed_comment").map((p) => p.start);
+  const broken = problems.filter((p) => p.kind === "control" || p.kind === "unterminated_quote").map((p) => p.start);
   let nextBroken = 0;
   const chunks: StatementChunk[] = [];
   let comments: LeadingComment[] = [];

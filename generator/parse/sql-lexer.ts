@@ -15,6 +15,8 @@ export interface Token {
 
 export type LexProblem =
   | { readonly kind: "control"; readonly start: number; readonly end: number }
+  /** A Unicode space (no-break space, …) in a name: SQLite reads it as a name character. */
+  | { readonly kind: "unicode_space"; readonly start: number; readonly end: number }
   | { readonly kind: "unclosed_comment"; readonly start: number; readonly end: number }
   | { readonly kind: "unterminated_quote"; readonly quote: string; readonly start: number; readonly end: number };
 
@@ -37,6 +39,9 @@ export function isWordChar(code: number): boolean {
 function isControl(code: number): boolean {
   return code < 0x20 && !isSqlSpace(code);
 }
+
+/** Unicode's spaces beyond ASCII (and the zero-width ones), which look like whitespace but are not to SQLite. */
+const unicodeSpace = /[\u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 const closers: Readonly<Record<string, string>> = { "'": "'", '"': '"', "`": "`", "[": "]" };
 
@@ -73,6 +78,8 @@ export function lexSql(text: string): Lexed {
     } else if (isWordChar(code)) {
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
       kind = "word";
+      const space = text.slice(start, i).search(unicodeSpace);
+      if (space >= 0) problems.push({ kind: "unicode_space", start: start + space, end: start + space + 1 });
     } else {
       i++;
       kind = "punct";

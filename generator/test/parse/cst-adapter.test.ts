@@ -20,7 +20,7 @@ const statements: Record<string, string> = {
   "window and filter keep their placeholders in order": "SELECT sum(a) FILTER (WHERE b > ?) OVER (PARTITION BY c + ? ORDER BY d ROWS 2 PRECEDING), ? FROM t LIMIT ?, ?",
   "values body": "VALUES (1, ?), (2, ?)",
   "table function and subquery in FROM": "SELECT j.value FROM json_each(?) AS j, (SELECT 1 AS one) s NATURAL JOIN u USING (id)",
-  "what SQLite accepts and the parser did not": "UPDATE t SET prénom == ?\f WHERE id == ?",
+  "what SQLite accepts and the parser did not": "UPDATE t SET prénom == ?\f WHERE id == ? AND name = sqlc.arg(select)",
   "problems: variable numbers and macros": "SELECT ?0, ?32767, sqlc.nope(x), sqlc.arg(a, b) FROM t",
   "a statement analysis does not read": "CREATE TABLE t (id INTEGER DEFAULT (?))",
 };

@@ -19,3 +19,7 @@ SELECTid FROM t;
 -- Non-ASCII characters are name characters.
 -- name: FirstNames :many
 SELECT prénom FROM t WHERE prénom = ?;
+
+-- A keyword can be a macro's name.
+-- name: ByKeyword :many
+SELECT id FROM t WHERE name = sqlc.arg(select);

@@ -175,3 +175,43 @@ export function firstNames(db: Database, params: FirstNamesParams): FirstNamesRo
 export function* firstNamesIterate(db: Database, params: FirstNamesParams): Generator<FirstNamesRow, void, undefined> {
   for (const r of firstNamesStatement(db).iterate(params.prNom)) yield toFirstNamesRow(r as unknown[]);
 }
+
+/** SQL of ByKeyword. */
+export const byKeywordSql = "SELECT id FROM t WHERE name = ?";
+
+export interface ByKeywordParams {
+  select: string;
+}
+
+export interface ByKeywordRow {
+  id: number;
+}
+
+const byKeywordStatement = cached(byKeywordSql, true);
+
+function toByKeywordRow(r: unknown[]): ByKeywordRow {
+  return {
+    id: r[0] as number,
+  };
+}
+
+/**
+ * A keyword can be a macro's name.
+ *
+ * `:many` query `ByKeyword` (query.sql:24).
+ */
+export function byKeyword(db: Database, params: ByKeywordParams): ByKeywordRow[] {
+  const rows = byKeywordStatement(db).all(params.select) as unknown[][];
+  const out: ByKeywordRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toByKeywordRow(rows[i]);
+  return out;
+}
+
+/**
+ * A keyword can be a macro's name.
+ *
+ * `:many` query `ByKeyword` (query.sql:24), returning rows one at a time.
+ */
+export function* byKeywordIterate(db: Database, params: ByKeywordParams): Generator<ByKeywordRow, void, undefined> {
+  for (const r of byKeywordStatement(db).iterate(params.select)) yield toByKeywordRow(r as unknown[]);
+}
