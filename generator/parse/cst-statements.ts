@@ -7,7 +7,7 @@ import type { DeleteStmt, InsertStmt, Node, OrderByClause, SelectStmt, SetClause
 import type * as A from "./ast.js";
 import { ExprConverter } from "./cst-expressions.js";
 import { fromItem } from "./cst-from.js";
-import { clauseNodes, macroName } from "./cst-node.js";
+import { clauseNodes, keywordWords, macroName } from "./cst-node.js";
 
 /** What SELECT, INSERT, UPDATE and DELETE share, filled in clause by clause. */
 interface Tail {
@@ -42,7 +42,7 @@ export class Converter extends ExprConverter {
     if (n.type === "compound_select_stmt") {
       const left = this.select(n.left);
       const right = this.select(n.right);
-      const op = Array.isArray(n.operator) ? n.operator.map((k) => k.name).join(" ").toLowerCase() : n.operator.name.toLowerCase();
+      const op = keywordWords(n.operator);
       const { orderBy, limit, offset } = right;
       return { kind: "select", ctes: left.ctes, body: { kind: "compound", op, left: left.body, right: right.body }, orderBy, limit, offset, span: this.span(n) };
     }
