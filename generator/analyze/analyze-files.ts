@@ -18,7 +18,7 @@ export function analyzeQueryFiles(db: AnalysisDb, catalog: Catalog, files: reado
     const relations = new Relations({ catalog, textOf: (s) => file.text.slice(s.start, s.end), parseView: parseViewSelect });
     const ctx = { db, catalog, relations, bag };
     const queries: QueryIR[] = [];
-    for (const chunk of splitStatements(file.text)) {
+    for (const chunk of splitStatements(file.text, file.path, bag)) {
       const annotation = readAnnotation(chunk.comments, file.text, file.path, bag);
       if (annotation === "invalid") continue;
       if (annotation === null) {

@@ -36,8 +36,8 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
     else ctx.bag.report("SG305", `sqlgen cannot parse query "${annotation.name}", though SQLite accepts it`, file.path, statementSpan, [parsed.message, "Please report this statement; rewriting it may work around it."]);
     return null;
   }
-  for (const m of parsed.macroErrors) ctx.bag.report("SG401", m.message, file.path, m.span);
-  if (parsed.macroErrors.length > 0) return null;
+  for (const m of parsed.problems) ctx.bag.report(m.code, m.message, file.path, m.span, m.notes);
+  if (parsed.problems.length > 0) return null;
 
   const { statement, params: occurrences, embeds } = parsed.parsed;
   const hints = new ParamHints(ctx.relations);

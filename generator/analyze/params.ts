@@ -66,7 +66,7 @@ function checkListEverywhere(d: Draft, name: string, occurrences: readonly Param
   const list = d.occurrences.find(isList)!;
   for (const o of d.occurrences.filter((x) => !isList(x))) {
     const at = lineColAt(source, occurrences[list].span.start);
-    bag.report("SG405", `parameter "${name}" is a list (sqlc.slice) at ${source.path}:${at.line}:${at.col} and a single value here`, source.path, occurrences[o].span, [
+    bag.report("SG406", `parameter "${name}" is a list (sqlc.slice) at ${source.path}:${at.line}:${at.col} and a single value here`, source.path, occurrences[o].span, [
       "A list binds one placeholder per item and cannot also be bound as one value. Use sqlc.slice everywhere, or give the single value its own name.",
     ]);
   }

@@ -6,7 +6,14 @@ export const catalogue = {
   // Input and configuration
   SG001: { name: "no-input", severity: "error" },
   SG002: { name: "unreadable-file", severity: "error" },
-  SG003: { name: "unsafe-file-name", severity: "error" },
+  SG003: { name: "invalid-utf8", severity: "error" },
+  SG004: { name: "control-character", severity: "error" },
+  SG005: { name: "unclosed-comment", severity: "error" },
+  SG006: { name: "unterminated-quote", severity: "error" },
+  SG007: { name: "unclosed-parenthesis", severity: "error" },
+  SG008: { name: "unterminated-statement", severity: "error" },
+  SG009: { name: "unicode-space", severity: "warning" },
+  SG010: { name: "unsafe-file-name", severity: "error" },
   // Schema
   SG101: { name: "schema-error", severity: "error" },
   // Query files and annotations
@@ -29,7 +36,8 @@ export const catalogue = {
   SG402: { name: "untyped-parameter", severity: "warning" },
   SG403: { name: "conflicting-parameter-names", severity: "error" },
   SG404: { name: "misplaced-slice", severity: "error" },
-  SG405: { name: "list-and-value", severity: "error" },
+  SG405: { name: "bad-parameter-number", severity: "error" },
+  SG406: { name: "list-and-value", severity: "error" },
   // Result columns
   SG501: { name: "untyped-column", severity: "warning" },
   SG502: { name: "conflicting-column-names", severity: "error" },

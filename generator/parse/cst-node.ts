@@ -1,43 +1,76 @@
-/** The parser's CST as this adapter reads it, and small readers of its nodes. */
-import type * as A from "./ast.js";
+/**
+ * Reading the parser's nodes (sql-parser-cst's own types, imported as types only): spans, names
+ * and keywords. Names come from the original text where parser-text.ts rewrote them.
+ */
+import type { BaseNode, DataType, EntityName, FuncCall, Identifier, Keyword, Node } from "sql-parser-cst";
+import type { Span } from "../diagnostics/diagnostic.js";
 
-/** The CST is a wide union over many dialects; the adapter reads it structurally. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Cst = { readonly type: string; readonly range?: [number, number]; readonly [key: string]: any };
+/** Visits every placeholder and macro call below a node the adapter does not convert. */
+export type Sweep = (root: Node, onParameter: (p: Extract<Node, { type: "parameter" }>) => void, onMacro: (call: FuncCall, macro: string) => void) => void;
 
-export function placeholderSyntax(text: string): A.ParamSyntax {
-  if (text === "?") return { kind: "anonymous" };
-  if (text.startsWith("?")) return { kind: "numbered", number: Number(text.slice(1)) };
-  return { kind: "named", name: text.slice(1) };
+export class CstReader {
+  /** `sql` is the original statement text, starting at file offset `base`. */
+  constructor(
+    protected readonly sql: string,
+    private readonly base: number,
+  ) {}
+
+  span(node: BaseNode): Span {
+    const [start, end] = node.range ?? [0, 0];
+    return { start: this.base + start, end: this.base + end };
+  }
+
+  /** The node as written in the original text. */
+  source(node: BaseNode): string {
+    const [start, end] = node.range ?? [0, 0];
+    return this.sql.slice(start, end);
+  }
+
+  /** An identifier's name; a bare one is read from the original (the parser saw it rewritten). */
+  ident(id: Identifier): string {
+    const written = this.source(id);
+    return written === id.text ? id.name : written;
+  }
+
+  /** `t` and `main.t` → "t". */
+  entityName(n: EntityName | Node): string {
+    if (n.type === "identifier") return this.ident(n);
+    if (n.type === "member_expr" && n.property.type === "identifier") return this.ident(n.property);
+    return "";
+  }
+
+  /** A CAST's type as written, without its size: `VARCHAR(10)` → "VARCHAR". */
+  typeName(n: DataType): string {
+    switch (n.type) {
+      case "data_type_name":
+        return (Array.isArray(n.name) ? n.name : [n.name]).map((k: Keyword) => k.text).join(" ");
+      case "modified_data_type":
+        return this.typeName(n.dataType);
+      case "identifier":
+        return this.ident(n);
+      default:
+        return "";
+    }
+  }
 }
 
-/** `sqlc.x(...)` → "x"; anything else → null. */
-export function macroName(n: Cst): string | null {
-  if (n.type !== "func_call" || n.name?.type !== "member_expr") return null;
-  const object: Cst = n.name.object;
-  if (object.type !== "identifier" || String(object.name).toLowerCase() !== "sqlc") return null;
-  return String(n.name.property.name).toLowerCase();
+/** `sqlc.x(...)` → "x"; any other node → null. */
+export function macroName(n: Node): string | null {
+  if (n.type !== "func_call" || n.name.type !== "member_expr") return null;
+  const { object, property } = n.name;
+  if (object.type !== "identifier" || object.name.toLowerCase() !== "sqlc" || property.type !== "identifier") return null;
+  return property.name.toLowerCase();
 }
 
-export function macroArgument(arg: Cst): string | null {
-  if (arg.type === "identifier") return arg.name;
-  if (arg.type === "string_literal") return arg.value;
-  return null;
+export function keywordWords(op: Keyword | readonly Keyword[]): string {
+  return (Array.isArray(op) ? op : [op]).map((k: Keyword) => k.name).join(" ").toLowerCase();
 }
 
-export function entityName(n: Cst): string {
-  if (n.type === "member_expr") return n.property.name;
-  return n.name ?? n.text ?? "";
+/**
+ * A statement's clauses as nodes of any kind. sql-parser-cst's SelectStmt type omits the
+ * `values_clause` it produces for SQLite's `VALUES (…)` as a SELECT, so clauses are matched
+ * against the full node union.
+ */
+export function clauseNodes(clauses: readonly Node[]): readonly Node[] {
+  return clauses;
 }
-
-export function keywordWords(op: Cst | Cst[]): string {
-  return (Array.isArray(op) ? op : [op]).map((k) => String(k.name)).join(" ").toLowerCase();
-}
-
-export function dataTypeName(n: Cst): string {
-  if (n.type === "data_type_name") return (Array.isArray(n.name) ? n.name : [n.name]).map((k: Cst) => k.text).join(" ");
-  if (n.type === "modified_data_type") return dataTypeName(n.dataType);
-  return n.text ?? "";
-}
-
-/** The SELECT of a `CREATE VIEW … AS SELECT …` statement, or null if it cannot be read. */

@@ -1,10 +1,26 @@
-/** CST statements (SELECT, INSERT, UPDATE, DELETE and their clauses) → AST statements. */
+/**
+ * CST statements (SELECT, INSERT, UPDATE, DELETE and their clauses) → AST statements. Clauses
+ * are read in the order they are written, so placeholders are met in text order; a clause
+ * analysis does not read is swept for its placeholders.
+ */
+import type { DeleteStmt, InsertStmt, Node, OrderByClause, SelectStmt, SetClause, Statement, SubSelect, UpdateStmt, WithClause } from "sql-parser-cst";
 import type * as A from "./ast.js";
 import { ExprConverter } from "./cst-expressions.js";
-import { entityName, macroName, type Cst } from "./cst-node.js";
+import { fromItem } from "./cst-from.js";
+import { clauseNodes, keywordWords, macroName } from "./cst-node.js";
+
+/** What SELECT, INSERT, UPDATE and DELETE share, filled in clause by clause. */
+interface Tail {
+  ctes: A.Cte[];
+  where: A.Expr | null;
+  returning: A.ResultColumn[] | null;
+  orderBy: A.Expr[];
+  limit: A.Expr | null;
+  offset: A.Expr | null;
+}
 
 export class Converter extends ExprConverter {
-  statement(n: Cst): A.Statement {
+  statement(n: Statement): A.Statement {
     switch (n.type) {
       case "select_stmt":
       case "compound_select_stmt":
@@ -16,191 +32,216 @@ export class Converter extends ExprConverter {
       case "delete_stmt":
         return this.delete(n);
       default:
+        this.collector.sweep(n);
         return { kind: "other", span: this.span(n) };
     }
   }
 
-  select(n: Cst): A.Select {
+  select(n: SubSelect): A.Select {
     if (n.type === "paren_expr") return this.select(n.expr);
     if (n.type === "compound_select_stmt") {
       const left = this.select(n.left);
       const right = this.select(n.right);
-      const op = (Array.isArray(n.operator) ? n.operator : [n.operator]).map((k: Cst) => k.name).join(" ").toLowerCase();
-      return {
-        kind: "select",
-        ctes: left.ctes,
-        body: { kind: "compound", op, left: left.body, right: right.body },
-        orderBy: right.orderBy,
-        limit: right.limit,
-        offset: right.offset,
-        span: this.span(n),
-      };
+      const op = keywordWords(n.operator);
+      const { orderBy, limit, offset } = right;
+      return { kind: "select", ctes: left.ctes, body: { kind: "compound", op, left: left.body, right: right.body }, orderBy, limit, offset, span: this.span(n) };
     }
-    const clauses: Cst[] = n.clauses;
-    const clause = (type: string) => clauses.find((c) => c.type === type);
-    const values = clause("values_clause");
-    const body: A.SelectBody = values
-      ? { kind: "values", rows: this.rows(values) }
-      : {
-          kind: "core",
-          columns: this.resultColumns(clause("select_clause")?.columns?.items ?? []),
-          from: clause("from_clause") ? this.from(clause("from_clause")!.expr) : null,
-          where: this.optExpr(clause("where_clause")?.expr),
-          groupBy: (clause("group_by_clause")?.columns?.items ?? []).map((e: Cst) => this.expr(e)),
-          having: this.optExpr(clause("having_clause")?.expr),
-        };
-    const limit = clause("limit_clause");
-    return {
-      kind: "select",
-      ctes: this.ctes(clause("with_clause")),
-      body,
-      orderBy: this.orderBy(clause("order_by_clause")),
-      limit: this.optExpr(limit?.count),
-      offset: this.optExpr(limit?.offset),
-      span: this.span(n),
-    };
+    return this.simpleSelect(n);
   }
 
-  private ctes(withClause: Cst | undefined): A.Cte[] {
-    if (!withClause) return [];
-    return (withClause.tables.items as Cst[]).map((t) => {
-      const inner: Cst = t.expr.expr;
+  private simpleSelect(n: SelectStmt): A.Select {
+    const tail = this.tail();
+    let core: A.SelectCore = { kind: "core", columns: [], from: null, where: null, groupBy: [], having: null };
+    let values: A.ValuesBody | null = null;
+    for (const clause of clauseNodes(n.clauses)) {
+      switch (clause.type) {
+        case "values_clause":
+          values = { kind: "values", rows: this.rows(clause.values.items) };
+          break;
+        case "select_clause":
+          core = { ...core, columns: this.resultColumns(clause.columns?.items ?? []) };
+          break;
+        case "from_clause":
+          core = { ...core, from: fromItem(this, clause.expr) };
+          break;
+        case "where_clause":
+          core = { ...core, where: this.expr(clause.expr) };
+          break;
+        case "group_by_clause":
+          core = { ...core, groupBy: clause.columns.items.map((e) => this.expr(e)) };
+          break;
+        case "having_clause":
+          core = { ...core, having: this.expr(clause.expr) };
+          break;
+        default:
+          this.tailClause(clause, tail);
+      }
+    }
+    return { kind: "select", ctes: tail.ctes, body: values ?? core, orderBy: tail.orderBy, limit: tail.limit, offset: tail.offset, span: this.span(n) };
+  }
+
+  private tail(): Tail {
+    return { ctes: [], where: null, returning: null, orderBy: [], limit: null, offset: null };
+  }
+
+  /** The clauses SELECT, UPDATE and DELETE share; anything else is swept. */
+  private tailClause(clause: Node, tail: Tail): void {
+    switch (clause.type) {
+      case "with_clause":
+        tail.ctes = this.ctes(clause);
+        break;
+      case "where_clause":
+        tail.where = this.expr(clause.expr);
+        break;
+      case "returning_clause":
+        tail.returning = this.resultColumns(clause.columns.items);
+        break;
+      case "order_by_clause":
+        tail.orderBy = this.orderBy(clause);
+        break;
+      case "limit_clause": {
+        // `LIMIT offset, count` writes the offset first.
+        const offsetFirst = clause.offset !== undefined && clause.count !== undefined && (clause.offset.range?.[0] ?? 0) < (clause.count.range?.[0] ?? 0);
+        const offset = offsetFirst ? this.optExpr(clause.offset) : null;
+        tail.limit = clause.count === undefined || clause.count.type === "limit_all" ? null : this.expr(clause.count);
+        tail.offset = offsetFirst ? offset : this.optExpr(clause.offset);
+        break;
+      }
+      default:
+        this.collector.sweep(clause);
+    }
+  }
+
+  private ctes(clause: WithClause): A.Cte[] {
+    return clause.tables.items.map((t) => {
+      const columns = t.columns ? t.columns.expr.items.map((c) => this.ident(c)) : null;
+      const inner = t.expr.expr;
       const isSelect = inner.type === "select_stmt" || inner.type === "compound_select_stmt" || inner.type === "paren_expr";
-      return {
-        name: t.table.name,
-        columns: t.columns ? (t.columns.expr.items as Cst[]).map((c) => c.name as string) : null,
-        select: isSelect ? this.select(inner) : null,
-        span: this.span(t),
-      };
+      if (!isSelect) this.collector.sweep(inner);
+      return { name: this.ident(t.table), columns, select: isSelect ? this.select(inner) : null, span: this.span(t) };
     });
   }
 
-  private orderBy(clause: Cst | undefined): A.Expr[] {
-    return (clause?.specifications?.items ?? []).map((s: Cst) => this.expr(s.type === "sort_specification" ? s.expr : s));
+  private orderBy(clause: OrderByClause): A.Expr[] {
+    return clause.specifications.items.map((s) => this.expr(s.type === "sort_specification" ? s.expr : s));
   }
 
-  private rows(values: Cst): A.Expr[][] {
-    return (values.values.items as Cst[]).map((row) => {
-      const list: Cst = row.type === "paren_expr" ? row.expr : row.row?.expr;
-      return (list?.items ?? []).map((e: Cst) => this.expr(e));
+  private rows(rows: readonly Node[]): A.Expr[][] {
+    return rows.map((row) => {
+      const list = row.type === "paren_expr" ? row.expr : row.type === "row_constructor" ? row.row.expr : null;
+      if (list === null || list.type !== "list_expr") return [this.expr(row)];
+      return list.items.map((e) => this.expr(e));
     });
   }
 
-  private resultColumns(items: Cst[]): A.ResultColumn[] {
+  resultColumns(items: readonly Node[]): A.ResultColumn[] {
     return items.map((item): A.ResultColumn => {
       const span = this.span(item);
       if (item.type === "all_columns") return { kind: "star", span };
-      if (item.type === "member_expr" && item.property.type === "all_columns") return { kind: "table_star", table: item.object.name, span };
-      if (macroName(item) === "embed") {
-        const embed = this.embeds.find((e) => e.span.start === span.start);
-        if (embed) return { kind: "embed", table: embed.table, span };
+      if (item.type === "member_expr" && item.property.type === "all_columns") return { kind: "table_star", table: this.entityName(item.object), span };
+      if (item.type === "func_call" && macroName(item) === "embed") {
+        const before = this.collector.embeds.length;
+        const expr = this.collector.macro(item, "embed");
+        const embed = this.collector.embeds[before];
+        return embed ? { kind: "embed", table: embed.table, span } : { kind: "expr", expr, alias: null, span };
       }
-      if (item.type === "alias") return { kind: "expr", expr: this.expr(item.expr), alias: item.alias.name, span };
+      if (item.type === "alias") return { kind: "expr", expr: this.expr(item.expr), alias: this.ident(item.alias), span };
       return { kind: "expr", expr: this.expr(item), alias: null, span };
     });
   }
 
-  from(n: Cst): A.FromItem {
-    const span = this.span(n);
-    if (n.type === "join_expr") {
-      const words: string[] = n.operator === "," ? [] : (Array.isArray(n.operator) ? n.operator : [n.operator]).map((k: Cst) => String(k.name).toLowerCase());
-      const op = words.includes("left") ? "left" : words.includes("right") ? "right" : words.includes("full") ? "full" : words.includes("cross") || n.operator === "," ? "cross" : "inner";
-      const spec: Cst | undefined = n.specification;
-      return {
-        kind: "join",
-        op,
-        natural: words.includes("natural"),
-        left: this.from(n.left),
-        right: this.from(n.right),
-        on: spec?.type === "join_on_specification" ? this.expr(spec.expr) : null,
-        using: spec?.type === "join_using_specification" ? (spec.expr.expr.items as Cst[]).map((i) => i.name as string) : [],
-        span,
-      };
+  private insert(n: InsertStmt): A.Insert {
+    const tail = this.tail();
+    let target: Pick<A.Insert, "table" | "alias" | "columns"> = { table: "", alias: null, columns: null };
+    let rows: A.Expr[][] = [];
+    let select: A.Select | null = null;
+    const upserts: A.Insert["upserts"][number][] = [];
+    for (const clause of clauseNodes(n.clauses)) {
+      switch (clause.type) {
+        case "insert_clause": {
+          const t = clause.table;
+          const named = t.type === "alias" ? t.expr : t;
+          target = {
+            table: this.entityName(named),
+            alias: t.type === "alias" ? this.ident(t.alias) : null,
+            columns: clause.columns ? clause.columns.expr.items.map((i) => this.ident(i)) : null,
+          };
+          break;
+        }
+        case "values_clause":
+          rows = this.rows(clause.values.items);
+          break;
+        case "select_stmt":
+        case "compound_select_stmt":
+          select = this.select(clause);
+          break;
+        case "paren_expr": {
+          const inner = clause.expr;
+          if (inner.type === "select_stmt" || inner.type === "compound_select_stmt") select = this.select(inner);
+          else this.collector.sweep(clause);
+          break;
+        }
+        case "upsert_clause": {
+          if (clause.conflictTarget) this.collector.sweep(clause.conflictTarget);
+          const where = clause.where ? this.expr(clause.where.expr) : null;
+          const action = clause.action;
+          const set = action.type === "upsert_action_update" ? this.assignments(action.set) : [];
+          const updateWhere = action.type === "upsert_action_update" && action.where ? this.expr(action.where.expr) : null;
+          upserts.push({ where, set, updateWhere });
+          break;
+        }
+        default:
+          this.tailClause(clause, tail);
+      }
     }
-    const alias: string | null = n.type === "alias" ? n.alias.name : null;
-    const target: Cst = n.type === "alias" ? n.expr : n;
-    const table: Cst = target.type === "indexed_table" || target.type === "not_indexed_table" ? target.table : target;
-    if (table.type === "alias") return this.from(table);
-    if (table.type === "identifier" || table.type === "member_expr") return { kind: "table", name: entityName(table), alias, span };
-    if (table.type === "func_call") {
-      return { kind: "table_function", name: entityName(table.name).toLowerCase(), args: this.args(table), alias, span };
+    return { kind: "insert", ctes: tail.ctes, ...target, rows, select, upserts, returning: tail.returning, span: this.span(n) };
+  }
+
+  private update(n: UpdateStmt): A.Update {
+    const tail = this.tail();
+    let target: Pick<A.Update, "table" | "alias"> = { table: "", alias: null };
+    let set: A.Assignment[] = [];
+    let from: A.FromItem | null = null;
+    for (const clause of clauseNodes(n.clauses)) {
+      switch (clause.type) {
+        case "update_clause":
+          target = this.target(clause.tables.items[0]);
+          break;
+        case "set_clause":
+          set = this.assignments(clause);
+          break;
+        case "from_clause":
+          from = fromItem(this, clause.expr);
+          break;
+        default:
+          this.tailClause(clause, tail);
+      }
     }
-    if (table.type === "paren_expr") {
-      const inner: Cst = table.expr;
-      if (inner.type === "select_stmt" || inner.type === "compound_select_stmt") return { kind: "subquery", select: this.select(inner), alias, span };
-      return this.from(inner);
+    return { kind: "update", ...tail, ...target, set, from, span: this.span(n) };
+  }
+
+  private delete(n: DeleteStmt): A.Delete {
+    const tail = this.tail();
+    let target: Pick<A.Delete, "table" | "alias"> = { table: "", alias: null };
+    for (const clause of clauseNodes(n.clauses)) {
+      if (clause.type === "delete_clause") target = this.target(clause.tables.items[0]);
+      else this.tailClause(clause, tail);
     }
-    return { kind: "table_function", name: "<unknown>", args: [], alias, span };
+    return { kind: "delete", ...tail, ...target, span: this.span(n) };
   }
 
-  private insert(n: Cst): A.Insert {
-    const clauses: Cst[] = n.clauses;
-    const insertClause = clauses.find((c) => c.type === "insert_clause")!;
-    const target: Cst = insertClause.table;
-    const values = clauses.find((c) => c.type === "values_clause");
-    const select = clauses.find((c) => c.type === "select_stmt" || c.type === "compound_select_stmt");
-    return {
-      kind: "insert",
-      ctes: this.ctes(clauses.find((c) => c.type === "with_clause")),
-      table: entityName(target.type === "alias" ? target.expr : target),
-      alias: target.type === "alias" ? target.alias.name : null,
-      columns: insertClause.columns ? (insertClause.columns.expr.items as Cst[]).map((c) => c.name as string) : null,
-      rows: values ? this.rows(values) : [],
-      select: select ? this.select(select) : null,
-      upserts: clauses
-        .filter((c) => c.type === "upsert_clause")
-        .map((u) => ({
-          where: this.optExpr(u.where?.expr),
-          set: u.action.type === "upsert_action_update" ? this.assignments(u.action.set) : [],
-          updateWhere: u.action.type === "upsert_action_update" ? this.optExpr(u.action.where?.expr) : null,
-        })),
-      returning: this.returning(clauses),
-      span: this.span(n),
-    };
+  /** The table an UPDATE or DELETE writes: `t`, `t AS x`, `t INDEXED BY i`. */
+  private target(t: Node | undefined): { table: string; alias: string | null } {
+    if (t === undefined) return { table: "", alias: null };
+    const named = t.type === "alias" ? t.expr : t;
+    const table = named.type === "indexed_table" || named.type === "not_indexed_table" ? named.table : named;
+    return { table: this.entityName(table.type === "alias" ? table.expr : table), alias: t.type === "alias" ? this.ident(t.alias) : null };
   }
 
-  private update(n: Cst): A.Update {
-    const clauses: Cst[] = n.clauses;
-    const from = clauses.find((c) => c.type === "from_clause");
-    return {
-      kind: "update",
-      ...this.writeToTable(n, clauses.find((c) => c.type === "update_clause")!),
-      set: this.assignments(clauses.find((c) => c.type === "set_clause")!),
-      from: from ? this.from(from.expr) : null,
-    };
-  }
-
-  private delete(n: Cst): A.Delete {
-    return { kind: "delete", ...this.writeToTable(n, (n.clauses as Cst[]).find((c) => c.type === "delete_clause")!) };
-  }
-
-  private writeToTable(n: Cst, targetClause: Cst): A.WriteToTable {
-    const clauses: Cst[] = n.clauses;
-    const target: Cst = targetClause.tables.items[0];
-    const named = target.type === "alias" ? target.expr : target;
-    const limit = clauses.find((c) => c.type === "limit_clause");
-    return {
-      ctes: this.ctes(clauses.find((c) => c.type === "with_clause")),
-      table: entityName(named.type === "indexed_table" || named.type === "not_indexed_table" ? named.table : named),
-      alias: target.type === "alias" ? target.alias.name : null,
-      where: this.optExpr(clauses.find((c) => c.type === "where_clause")?.expr),
-      returning: this.returning(clauses),
-      orderBy: this.orderBy(clauses.find((c) => c.type === "order_by_clause")),
-      limit: this.optExpr(limit?.count),
-      offset: this.optExpr(limit?.offset),
-      span: this.span(n),
-    };
-  }
-
-  private returning(clauses: Cst[]): A.ResultColumn[] | null {
-    const r = clauses.find((c) => c.type === "returning_clause");
-    return r ? this.resultColumns(r.columns.items) : null;
-  }
-
-  private assignments(set: Cst): A.Assignment[] {
-    return (set.assignments.items as Cst[]).map((a) => ({
-      columns: a.column.type === "paren_expr" ? (a.column.expr.items as Cst[]).map((c) => c.name as string) : [a.column.type === "member_expr" ? a.column.property.name : a.column.name],
-      value: a.expr.type === "default" ? { kind: "unknown", span: this.span(a.expr) } : this.expr(a.expr),
-    }));
+  private assignments(set: SetClause): A.Assignment[] {
+    return set.assignments.items.map((a) => {
+      const columns = a.column.type === "paren_expr" ? a.column.expr.items.map((c) => this.ident(c)) : [this.entityName(a.column)];
+      return { columns, value: a.expr.type === "default" ? { kind: "unknown", span: this.span(a.expr) } : this.expr(a.expr) };
+    });
   }
 }

@@ -62,7 +62,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
 function checkPaths(files: readonly SourceFile[], bag: DiagnosticBag): void {
   for (const f of files) {
     if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(f.path)) {
-      bag.report("SG003", `file name ${JSON.stringify(f.path)} contains a control character or line break`, null, null, ["Rename the file: its name is quoted in generated code and in messages."]);
+      bag.report("SG010", `file name ${JSON.stringify(f.path)} contains a control character or line break`, null, null, ["Rename the file: its name is quoted in generated code and in messages."]);
     }
   }
 }

@@ -25,7 +25,7 @@ export function upPart(text: string): string {
  */
 export function applySchema(db: AnalysisDb, files: readonly SourceFile[], bag: DiagnosticBag): Catalog {
   for (const file of files) {
-    for (const chunk of splitStatements(upPart(file.text))) {
+    for (const chunk of splitStatements(upPart(file.text), file.path, bag)) {
       if (chunk.sql === "") continue;
       const err = db.execute(chunk.sql);
       if (err !== null) {

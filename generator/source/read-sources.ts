@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { isDirectory } from "../config/options.js";
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
+import { decodeUtf8 } from "./decode-utf8.js";
 import type { SourceFile } from "./source-file.js";
 
 /** Every `*.sql` below `path` in lexical order of relative path (`*.down.sql` excluded), or `path` itself. */
@@ -19,7 +20,13 @@ export function readSqlFiles(cwd: string, path: string, what: "schema" | "querie
   for (const p of paths) {
     const shown = relative(cwd, p).split(sep).join("/");
     try {
-      files.push({ path: shown, text: readFileSync(p, "utf8") });
+      const decoded = decodeUtf8(readFileSync(p));
+      if (!decoded.ok) {
+        bag.report("SG003", `invalid UTF-8 in ${shown} (byte 0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")})`, shown, { start: decoded.offset, end: decoded.offset + 1 }, [
+          "SQL files must be UTF-8; decoding would replace this byte and change the text (a string literal, say). Re-save the file as UTF-8.",
+        ]);
+      }
+      files.push({ path: shown, text: decoded.text });
     } catch (e) {
       bag.report("SG002", `cannot read ${shown}: ${(e as Error).message}`, null, null);
     }

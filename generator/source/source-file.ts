@@ -38,12 +38,19 @@ export function lineColAt(file: SourceFile, offset: number): LineCol {
   return { line: lo + 1, col: offset - starts[lo] + 1 };
 }
 
-/** The text of a 1-based line, without its line break. */
+/**
+ * The text of a 1-based line, without its line break, for display: control characters other
+ * than tab are shown as their Unicode pictures (NUL → ␀), one for one, so carets stay aligned
+ * and a rendered diagnostic never carries a raw control byte.
+ */
 export function lineText(file: SourceFile, line: number): string {
   const starts = lineStarts(file);
   const start = starts[line - 1] ?? file.text.length;
   const end = line < starts.length ? starts[line] - 1 : file.text.length;
-  return file.text.slice(start, end).replace(/\r$/, "");
+  return file.text
+    .slice(start, end)
+    .replace(/\r$/, "")
+    .replace(/[\x00-\x08\x0a-\x1f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
 }
 
 /**

@@ -92,7 +92,7 @@ describe("hostile input", () => {
 
   it("refuses a file name with a line break, which would end the generated header comment", async () => {
     const result = await generate({ schema: [{ path: "schema.sql", text: "CREATE TABLE t (id INTEGER PRIMARY KEY);" }], queries: [{ path: "queries/a\nexport const x = 1;.sql", text: "-- name: A :one\nSELECT id FROM t;" }], options: { queriesRoot: "queries" } });
-    expect(result.diagnostics.map((d) => d.code)).toEqual(["SG003"]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["SG010"]);
     expect(result.files).toBeNull();
   });
 });

@@ -1,5 +1,8 @@
--- name: NumberZero :one
-SELECT id FROM http WHERE id = ?0;
+-- name: Zero :one
+SELECT id FROM t WHERE id = ?0;
 
--- name: NumberTooLarge :one
-SELECT id FROM http WHERE id = ?32767;
+-- name: TooHigh :one
+SELECT id FROM t WHERE id = ?32767;
+
+-- name: Highest :one
+SELECT id FROM t WHERE id = ?32766;

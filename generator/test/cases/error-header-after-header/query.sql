@@ -1,0 +1,3 @@
+-- name: Forgotten :one
+-- name: ListAll :many
+SELECT id, name FROM t;

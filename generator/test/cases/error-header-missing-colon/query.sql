@@ -1,0 +1,2 @@
+-- name ListAll :many
+SELECT id, name FROM t;

@@ -1,0 +1,2 @@
+-- name: Find :many
+SELECT id FROM t WHERE name = 'café';

@@ -1,0 +1,2 @@
+-- name: Count :one
+SELECT count(* AS n FROM t WHERE (id > ?;

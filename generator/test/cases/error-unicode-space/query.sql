@@ -1,0 +1,2 @@
+-- name: GetOne :one
+SELECT id, name FROM t WHERE id = ?;

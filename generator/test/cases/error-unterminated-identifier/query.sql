@@ -1,0 +1,2 @@
+-- name: First :many
+SELECT "name FROM t;
