@@ -35,7 +35,7 @@ export function analyzeQueryFiles(db: AnalysisDb, catalog: Catalog, files: reado
       }
       const previous = seen.get(annotation.name.toLowerCase());
       if (previous) {
-        bag.report("SG205", `query name "${annotation.name}" is already used at ${previous}`, file.path, annotation.span, ["Query names become function names and must be unique across all query files."]);
+        bag.report("SG205", `query name "${annotation.name}" is already used at ${previous}`, file.path, annotation.nameSpan, ["Query names become function names and must be unique across all query files."]);
         continue;
       }
       seen.set(annotation.name.toLowerCase(), `${file.path}:${lineColAt(file, annotation.span.start).line}`);

@@ -68,6 +68,7 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
     file: file.path,
     line: lineColAt(file, annotation.span.start).line,
     headerSpan: annotation.span,
+    nameSpan: annotation.nameSpan,
     docs: annotation.docs,
     identifiers: queryIdentifiers(annotation.name),
     sourceSql: chunk.sql,

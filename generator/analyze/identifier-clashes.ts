@@ -19,7 +19,7 @@ export function checkIdentifierClashes(modules: readonly ModuleIR[], models: rea
   }
   for (const q of modules.flatMap((m) => m.queries)) {
     if (isReservedWord(q.identifiers.fn)) {
-      bag.report("SG208", `query "${q.name}" would generate a function named ${q.identifiers.fn}, a reserved word in JavaScript`, q.file, q.headerSpan, [
+      bag.report("SG208", `query "${q.name}" would generate a function named ${q.identifiers.fn}, a reserved word in JavaScript`, q.file, q.nameSpan, [
         `Rename the query, e.g. "${q.name}Query" or a verb phrase such as "Get${q.name[0].toUpperCase()}${q.name.slice(1)}".`,
       ]);
     }
@@ -31,7 +31,7 @@ export function checkIdentifierClashes(modules: readonly ModuleIR[], models: rea
       owner.set(identifier, `query "${q.name}"`);
     }
     for (const [other, identifiers] of clashes) {
-      bag.report("SG207", `query "${q.name}" generates ${identifiers.join(", ")}, ${identifiers.length === 1 ? "a name" : "names"} ${other} already uses`, q.file, q.headerSpan, ["Rename the query."]);
+      bag.report("SG207", `query "${q.name}" generates ${identifiers.join(", ")}, ${identifiers.length === 1 ? "a name" : "names"} ${other} already uses`, q.file, q.nameSpan, ["Rename the query."]);
     }
   }
 }

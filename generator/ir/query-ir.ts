@@ -75,6 +75,8 @@ export interface QueryIR {
   readonly file: string;
   readonly line: number;
   readonly headerSpan: { readonly start: number; readonly end: number };
+  /** Span of the name in the header. */
+  readonly nameSpan: { readonly start: number; readonly end: number };
   readonly docs: readonly string[];
   readonly identifiers: QueryIdentifiers;
   /** The statement as written. */
