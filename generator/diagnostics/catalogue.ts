@@ -6,8 +6,12 @@ export const catalogue = {
   // Input and configuration
   SG001: { name: "no-input", severity: "error" },
   SG002: { name: "unreadable-file", severity: "error" },
+  SG003: { name: "no-schema", severity: "warning" },
   // Schema
   SG101: { name: "schema-error", severity: "error" },
+  SG102: { name: "broken-view", severity: "error" },
+  SG103: { name: "bad-foreign-key", severity: "error" },
+  SG104: { name: "unknown-declared-type", severity: "warning" },
   // Query files and annotations
   SG201: { name: "unannotated-statement", severity: "warning" },
   SG202: { name: "malformed-annotation", severity: "error" },
@@ -22,6 +26,7 @@ export const catalogue = {
   SG303: { name: "unknown-column", severity: "error" },
   SG304: { name: "command-needs-rows", severity: "error" },
   SG305: { name: "parser-unsupported", severity: "error" },
+  SG306: { name: "missing-on-target", severity: "error" },
   // Macros and parameters
   SG401: { name: "bad-macro", severity: "error" },
   SG402: { name: "untyped-parameter", severity: "warning" },
