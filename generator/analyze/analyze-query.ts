@@ -29,7 +29,7 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
   const parsed = parseStatement(chunk.sql, chunk.start);
   if (!parsed.ok) {
     const err = ctx.db.prepare(chunk.sql);
-    if (isSqliteError(err)) reportSqliteError(ctx, file, err, { sql: chunk.sql, base: chunk.start, toSource: (o) => o });
+    if (isSqliteError(err)) reportSqliteError(ctx, file, { sql: chunk.sql, base: chunk.start, toSource: (o) => o }, err);
     else ctx.bag.report("SG305", `sqlgen cannot parse query "${annotation.name}", though SQLite accepts it`, file.path, statementSpan, [parsed.message, "Please report this statement; rewriting it may work around it."]);
     return null;
   }
@@ -45,7 +45,7 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
   const rewritten = rewriteSql(chunk.sql, chunk.start, occurrences, bindings, embeds);
   const meta = ctx.db.prepare(rewritten.analysisSql);
   if (isSqliteError(meta)) {
-    reportSqliteError(ctx, file, meta, { sql: rewritten.analysisSql, base: chunk.start, toSource: rewritten.toSource });
+    reportSqliteError(ctx, file, { sql: rewritten.analysisSql, base: chunk.start, toSource: rewritten.toSource }, meta);
     return null;
   }
   ctx.bag.addAll(paramBag);

@@ -15,8 +15,9 @@ export interface GivenSql {
 }
 
 /** Reports SQLite's error at the offending token of the user's file. */
-export function reportSqliteError(ctx: { readonly catalog: Catalog; readonly bag: DiagnosticBag }, file: SourceFile, err: SqliteError, given: GivenSql): void {
-  const span = errorSpan(err, given.sql, given.base, given.toSource);
+export function reportSqliteError(ctx: { readonly catalog: Catalog; readonly bag: DiagnosticBag }, file: SourceFile, given: GivenSql, raw: SqliteError): void {
+  const span = errorSpan(raw, given.sql, given.base, given.toSource);
+  const err = { ...raw, message: shortened(raw.message) };
   if (err.missingOn !== undefined) {
     ctx.bag.report("SG306", `not available on ${err.missingOn}: ${err.message}`, file.path, span, [
       `The generated code runs on ${err.missingOn}, whose SQLite is built without it (the analysis build has it); the statement would fail at its first use. See generator/targets/ for what each driver has.`,
@@ -46,6 +47,11 @@ export function reportSqliteError(ctx: { readonly catalog: Catalog; readonly bag
     notes.push("SQLite has no row locks (FOR UPDATE / SKIP LOCKED). Lock the database for writing instead: run the read inside BEGIN IMMEDIATE (the generated runtime's immediate() helper).");
   }
   ctx.bag.report("SG301", err.message, file.path, span, [...notes, ...habitNotes(err.message, file, span)]);
+}
+
+/** SQLite quotes names whole; a name of a million characters is shown by its start and length. */
+function shortened(message: string): string {
+  return message.replace(/[^\s"]{121,}/g, (name) => `${name.slice(0, 60)}… (${name.length} characters)`);
 }
 
 function habitNotes(message: string, file: SourceFile, span: Span): string[] {
