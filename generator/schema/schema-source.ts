@@ -37,13 +37,16 @@ export interface DeclaredShape {
 
 const noShape: DeclaredShape = { table: null, columns: [], references: [] };
 
+/** What `chunk` declares; nothing when the parser cannot read it (positions are a courtesy, SQLite is the judge). */
 export function declaredShape(file: string, chunk: StatementChunk): DeclaredShape {
-  let statement: Node | undefined;
   try {
-    statement = parse(chunk.sql, { dialect: "sqlite", includeRange: true }).statements[0];
+    return readShape(file, chunk, parse(chunk.sql, { dialect: "sqlite", includeRange: true }).statements[0]);
   } catch {
     return noShape;
   }
+}
+
+function readShape(file: string, chunk: StatementChunk, statement: Node | undefined): DeclaredShape {
   const at = (n: Node): SourceSpan => ({ file, span: { start: chunk.start + n.range![0], end: chunk.start + n.range![1] } });
   const columns: DeclaredColumn[] = [];
   const references: DeclaredReference[] = [];
