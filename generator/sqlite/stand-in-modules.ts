@@ -9,7 +9,12 @@ import type { StandInModule } from "../targets/capabilities.js";
 
 type Sqlite3 = Awaited<ReturnType<typeof sqlite3InitModule>>;
 
-/** The CREATE TABLE that the real module would declare for `table` created with `args`. */
+/**
+ * The CREATE TABLE that the real module would declare for `table` created with `args`. Where a
+ * column always holds one kind of value (docid, fts4aux counts, fts3tokenize offsets: see
+ * https://sqlite.org/fts3.html) the stand-in declares it, though the driver declares no types,
+ * so that generated types are precise.
+ */
 export function standInSchema(module: StandInModule, table: string, args: readonly string[]): string {
   const q = (name: string) => `"${name.split('"').join('""')}"`;
   switch (module) {
@@ -18,12 +23,12 @@ export function standInSchema(module: StandInModule, table: string, args: readon
       const columns = args.filter((a) => optionName(a) === null).map(firstWord);
       const languageId = args.find((a) => optionName(a) === "languageid");
       const lang = languageId === undefined ? "__langid" : unquote(languageId.slice(languageId.indexOf("=") + 1).trim());
-      return `CREATE TABLE x(${[...(columns.length ? columns : ["content"]).map(q), `${q(table)} HIDDEN`, "docid HIDDEN", `${q(lang)} HIDDEN`].join(", ")})`;
+      return `CREATE TABLE x(${[...(columns.length ? columns : ["content"]).map(q), `${q(table)} HIDDEN`, "docid INTEGER HIDDEN", `${q(lang)} INTEGER HIDDEN`].join(", ")})`;
     }
     case "fts4aux":
-      return "CREATE TABLE x(term, col, documents, occurrences, languageid HIDDEN)";
+      return "CREATE TABLE x(term TEXT, col TEXT, documents INTEGER, occurrences INTEGER, languageid INTEGER HIDDEN)";
     case "fts3tokenize":
-      return 'CREATE TABLE x(input, token, start, "end", position)';
+      return 'CREATE TABLE x(input TEXT, token TEXT, start INTEGER, "end" INTEGER, position INTEGER)';
     case "geopoly":
       return `CREATE TABLE x(${["_shape", ...args.map(firstWord)].map(q).join(", ")})`;
   }

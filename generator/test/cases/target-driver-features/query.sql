@@ -16,3 +16,12 @@ INSERT INTO notes (title, body) VALUES (CAST(? AS TEXT), CAST(? AS TEXT));
 
 -- name: AreasOverlapping :many
 SELECT label FROM areas WHERE geopoly_overlap(_shape, CAST(? AS TEXT));
+
+-- name: SearchArchive :many
+SELECT rowid AS id, offsets(archive) AS hits FROM archive WHERE archive MATCH CAST(? AS TEXT);
+
+-- name: CommonTerms :many
+SELECT term, documents FROM note_terms WHERE col = '*' ORDER BY documents DESC LIMIT 10;
+
+-- name: Tokenize :many
+SELECT token, start, "end" FROM tokens WHERE input = CAST(? AS TEXT);

@@ -78,7 +78,7 @@ export interface SearchNotesParams {
 }
 
 export interface SearchNotesRow {
-  docid: unknown | null;
+  docid: number | null;
   title: unknown | null;
   excerpt: unknown | null;
 }
@@ -87,7 +87,7 @@ const searchNotesStatement = cached(searchNotesSql, true);
 
 function toSearchNotesRow(r: unknown[]): SearchNotesRow {
   return {
-    docid: r[0] as unknown | null,
+    docid: r[0] as number | null,
     title: r[1] as unknown | null,
     excerpt: r[2] as unknown | null,
   };
@@ -151,4 +151,104 @@ export function areasOverlapping(db: Database, params: AreasOverlappingParams): 
 /** `:many` query `AreasOverlapping` (query.sql:17), returning rows one at a time. */
 export function* areasOverlappingIterate(db: Database, params: AreasOverlappingParams): Generator<AreasOverlappingRow, void, undefined> {
   for (const r of areasOverlappingStatement(db).iterate(params.param1)) yield toAreasOverlappingRow(r as unknown[]);
+}
+
+/** SQL of SearchArchive. */
+export const searchArchiveSql = "SELECT rowid AS id, offsets(archive) AS hits FROM archive WHERE archive MATCH CAST(? AS TEXT)";
+
+export interface SearchArchiveParams {
+  param1: string | null;
+}
+
+export interface SearchArchiveRow {
+  id: number | null;
+  hits: unknown | null;
+}
+
+const searchArchiveStatement = cached(searchArchiveSql, true);
+
+function toSearchArchiveRow(r: unknown[]): SearchArchiveRow {
+  return {
+    id: r[0] as number | null,
+    hits: r[1] as unknown | null,
+  };
+}
+
+/** `:many` query `SearchArchive` (query.sql:20). */
+export function searchArchive(db: Database, params: SearchArchiveParams): SearchArchiveRow[] {
+  const rows = searchArchiveStatement(db).all(params.param1) as unknown[][];
+  const out: SearchArchiveRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toSearchArchiveRow(rows[i]);
+  return out;
+}
+
+/** `:many` query `SearchArchive` (query.sql:20), returning rows one at a time. */
+export function* searchArchiveIterate(db: Database, params: SearchArchiveParams): Generator<SearchArchiveRow, void, undefined> {
+  for (const r of searchArchiveStatement(db).iterate(params.param1)) yield toSearchArchiveRow(r as unknown[]);
+}
+
+/** SQL of CommonTerms. */
+export const commonTermsSql = "SELECT term, documents FROM note_terms WHERE col = '*' ORDER BY documents DESC LIMIT 10";
+
+export interface CommonTermsRow {
+  term: string | null;
+  documents: number | null;
+}
+
+const commonTermsStatement = cached(commonTermsSql, true);
+
+function toCommonTermsRow(r: unknown[]): CommonTermsRow {
+  return {
+    term: r[0] as string | null,
+    documents: r[1] as number | null,
+  };
+}
+
+/** `:many` query `CommonTerms` (query.sql:23). */
+export function commonTerms(db: Database): CommonTermsRow[] {
+  const rows = commonTermsStatement(db).all() as unknown[][];
+  const out: CommonTermsRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toCommonTermsRow(rows[i]);
+  return out;
+}
+
+/** `:many` query `CommonTerms` (query.sql:23), returning rows one at a time. */
+export function* commonTermsIterate(db: Database): Generator<CommonTermsRow, void, undefined> {
+  for (const r of commonTermsStatement(db).iterate()) yield toCommonTermsRow(r as unknown[]);
+}
+
+/** SQL of Tokenize. */
+export const tokenizeSql = "SELECT token, start, \"end\" FROM tokens WHERE input = CAST(? AS TEXT)";
+
+export interface TokenizeParams {
+  param1: string | null;
+}
+
+export interface TokenizeRow {
+  token: string | null;
+  start: number | null;
+  end: number | null;
+}
+
+const tokenizeStatement = cached(tokenizeSql, true);
+
+function toTokenizeRow(r: unknown[]): TokenizeRow {
+  return {
+    token: r[0] as string | null,
+    start: r[1] as number | null,
+    end: r[2] as number | null,
+  };
+}
+
+/** `:many` query `Tokenize` (query.sql:26). */
+export function tokenize(db: Database, params: TokenizeParams): TokenizeRow[] {
+  const rows = tokenizeStatement(db).all(params.param1) as unknown[][];
+  const out: TokenizeRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toTokenizeRow(rows[i]);
+  return out;
+}
+
+/** `:many` query `Tokenize` (query.sql:26), returning rows one at a time. */
+export function* tokenizeIterate(db: Database, params: TokenizeParams): Generator<TokenizeRow, void, undefined> {
+  for (const r of tokenizeStatement(db).iterate(params.param1)) yield toTokenizeRow(r as unknown[]);
 }
