@@ -9,7 +9,7 @@ import { tsTypeOfDeclared } from "../ir/type-map.js";
 import { isSqliteError, type AnalysisDb } from "../sqlite/analysis-db.js";
 import { blamedName } from "../sqlite/error-span.js";
 import type { Catalog, CatalogTable } from "./catalog.js";
-import { quoteName } from "./quote-name.js";
+import { quoteName } from "../sqlite/quote-name.js";
 import type { SchemaSources } from "./schema-sources.js";
 
 export function checkSchema(db: AnalysisDb, catalog: Catalog, sources: SchemaSources, bag: DiagnosticBag): void {

@@ -2,7 +2,7 @@ import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import { isSqliteError, type AnalysisDb } from "../sqlite/analysis-db.js";
 import { errorSpan } from "../sqlite/error-span.js";
 import { Catalog, type CatalogColumn, type CatalogForeignKey, type CatalogIndex, type CatalogTable } from "./catalog.js";
-import { quoteName } from "./quote-name.js";
+import { quoteName } from "../sqlite/quote-name.js";
 import type { SchemaSources } from "./schema-sources.js";
 
 interface TableListRow { name: string; type: string; wr: number; strict: number }

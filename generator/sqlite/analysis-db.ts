@@ -5,6 +5,7 @@
 import sqlite3InitModule from "@sqlite.org/sqlite-wasm";
 import { defaultTarget, type TargetCapabilities } from "../targets/capabilities.js";
 import { rewriteUpdateDeleteLimit } from "./limit-rewrite.js";
+import { quoteName } from "./quote-name.js";
 import { setUpTarget, type UsageLog } from "./target-setup.js";
 import { unsupportedOnTarget } from "./target-check.js";
 
@@ -76,7 +77,7 @@ export class AnalysisDb {
    */
   prepare(sql: string): PreparedMetadata | SqliteError {
     const first = this.prepareAsGiven(sql);
-    const rewritten = isSqliteError(first) && this.target.updateDeleteLimit ? rewriteUpdateDeleteLimit(sql) : null;
+    const rewritten = isSqliteError(first) && this.target.updateDeleteLimit ? rewriteUpdateDeleteLimit(sql, (t) => this.rowKey(t)) : null;
     if (rewritten === null) return first;
     const second = this.prepareAsGiven(rewritten.sql);
     if (!isSqliteError(second) || second.byteOffset < 0) return second;
@@ -117,6 +118,12 @@ export class AnalysisDb {
     }
   }
 
+  /** How SQLite identifies a row of `table`: its rowid, or for a WITHOUT ROWID table its primary key. */
+  private rowKey(table: string): string[] {
+    const key = this.db.selectValues("SELECT name FROM pragma_table_info(?) WHERE pk > 0 AND (SELECT wr FROM pragma_table_list(?)) = 1 ORDER BY pk", [table, table]) as string[];
+    return key.length === 0 ? ["rowid"] : key.map(quoteName);
+  }
+
   private isUserObject(name: string): boolean {
     return this.db.selectValue("SELECT count(*) FROM sqlite_schema WHERE lower(name) = lower(?)", [name]) !== 0;
   }
@@ -130,7 +137,7 @@ export class AnalysisDb {
     try {
       return plan(sql);
     } catch {
-      const rewritten = this.target.updateDeleteLimit ? rewriteUpdateDeleteLimit(sql) : null;
+      const rewritten = this.target.updateDeleteLimit ? rewriteUpdateDeleteLimit(sql, (t) => this.rowKey(t)) : null;
       try {
         return rewritten === null ? null : plan(rewritten.sql);
       } catch {

@@ -2,8 +2,8 @@
  * `DELETE … ORDER BY … LIMIT` and `UPDATE … ORDER BY … LIMIT` exist in the target's SQLite
  * (SQLITE_ENABLE_UPDATE_DELETE_LIMIT) but not in the WASM analysis build. For the analysis the
  * statement is rewritten the way SQLite itself implements it, `WHERE rowid IN (SELECT rowid FROM
- * t WHERE … ORDER BY … LIMIT …)`, keeping every parameter in its order; offsets in errors are
- * mapped back to the statement as written.
+ * t WHERE … ORDER BY … LIMIT …)` (the primary key instead of the rowid in a WITHOUT ROWID table),
+ * keeping every parameter in its order; offsets in errors are mapped back to the statement as written.
  */
 import { parse, type Node } from "sql-parser-cst";
 
@@ -15,7 +15,8 @@ export interface Rewritten {
 
 interface Piece { readonly text: string; readonly from: number | null }
 
-export function rewriteUpdateDeleteLimit(sql: string): Rewritten | null {
+/** `keyOf(table)`: the quoted columns that identify a row of the table, `["rowid"]` or its primary key. */
+export function rewriteUpdateDeleteLimit(sql: string, keyOf: (table: string) => readonly string[]): Rewritten | null {
   let statement: Node | undefined;
   try {
     statement = parse(sql, { dialect: "sqlite", includeRange: true, paramTypes: ["?", "?nr", ":name", "@name", "$name"] }).statements[0];
@@ -30,7 +31,9 @@ export function rewriteUpdateDeleteLimit(sql: string): Rewritten | null {
   if (limit === undefined || find("from_clause") !== undefined || clauses.some((c) => c.type === "with_clause")) return null;
   const target = find(statement.type === "delete_stmt" ? "delete_clause" : "update_clause");
   if (target === undefined) return null;
-  const table = tableText(sql, target);
+  const written = (target as unknown as { tables: { items: Node[] } }).tables.items[0];
+  const key = keyOf(tableName(written));
+  const columns = key.join(", ");
   const where = find("where_clause");
   const returning = find("returning_clause");
   const at = (n: Node) => n.range!;
@@ -39,7 +42,7 @@ export function rewriteUpdateDeleteLimit(sql: string): Rewritten | null {
   const headEnd = where ? at(where)[0] : returning ? at(returning)[0] : tailStart;
   const pieces: Piece[] = [
     { text: sql.slice(0, headEnd), from: 0 },
-    { text: ` WHERE rowid IN (SELECT rowid FROM ${table} `, from: null },
+    { text: ` WHERE ${key.length === 1 ? columns : `(${columns})`} IN (SELECT ${columns} FROM ${sql.slice(written.range![0], written.range![1])} `, from: null },
     ...(where ? [{ text: sql.slice(at(where)[0], at(where)[1]) + " ", from: at(where)[0] }] : []),
     { text: sql.slice(tailStart, tailEnd), from: tailStart },
     { text: ") ", from: null },
@@ -49,10 +52,19 @@ export function rewriteUpdateDeleteLimit(sql: string): Rewritten | null {
   return { sql: pieces.map((p) => p.text).join(""), toOriginal: (offset) => mapBack(pieces, offset) };
 }
 
-/** `t`, `t AS x`, `OR IGNORE t AS x` → the table and alias as written (without OR …). */
-function tableText(sql: string, target: Node): string {
-  const t = (target as { table?: Node; tables?: { items: Node[] } }).table ?? (target as { tables?: { items: Node[] } }).tables?.items[0];
-  return t === undefined ? "" : sql.slice(t.range![0], t.range![1]);
+/** The table's name in `t`, `main.t`, `t AS x` or `t INDEXED BY i`. */
+function tableName(n: Node): string {
+  switch (n.type) {
+    case "identifier":
+      return n.name;
+    case "member_expr":
+      return n.property.type === "identifier" ? n.property.name : "";
+    case "alias":
+    case "indexed_table":
+      return tableName("expr" in n ? n.expr : n.table);
+    default:
+      return "";
+  }
 }
 
 function mapBack(pieces: readonly Piece[], offset: number): number {

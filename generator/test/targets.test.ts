@@ -109,11 +109,17 @@ describe("better-sqlite3", () => {
   });
 
   it("has UPDATE/DELETE … ORDER BY … LIMIT, which the analysis accepts while the WASM build alone does not", () => {
-    const schema = "CREATE TABLE lim (id INTEGER PRIMARY KEY, n INTEGER)";
+    const schema = "CREATE TABLE lim (id INTEGER PRIMARY KEY, n INTEGER); CREATE TABLE keyed (a TEXT, b INTEGER, n INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID";
     driver.exec(schema);
     expect(analysis.execute(schema)).toBeNull();
     wasm.exec(schema);
-    for (const sql of ["DELETE FROM lim WHERE n < ? ORDER BY n LIMIT ?", "UPDATE lim AS l SET n = ? WHERE l.n > ? ORDER BY id DESC LIMIT 2 OFFSET ?", "DELETE FROM lim LIMIT 1"]) {
+    const statements = [
+      "DELETE FROM lim WHERE n < ? ORDER BY n LIMIT ?",
+      "UPDATE lim AS l SET n = ? WHERE l.n > ? ORDER BY id DESC LIMIT 2 OFFSET ?",
+      "DELETE FROM lim LIMIT 1",
+      "DELETE FROM main.keyed WHERE n = ? RETURNING a ORDER BY b LIMIT ?",
+    ];
+    for (const sql of statements) {
       expect(target.updateDeleteLimit).toBe(true);
       expect(driverSays(sql), sql).toBe("ok");
       expect(() => wasm.prepare(sql).finalize(), sql).toThrow(/syntax error/);
@@ -121,5 +127,9 @@ describe("better-sqlite3", () => {
       expect(isSqliteError(meta), sql).toBe(false);
       expect(isSqliteError(meta) ? -1 : meta.parameterCount).toBe((driver.prepare(sql) as unknown as { source: string }).source.split("?").length - 1);
     }
+    // An error in such a statement points into it as written.
+    const bad = "DELETE FROM lim WHERE n < ? ORDER BY nope LIMIT ?";
+    expect(driverSays(bad)).toBe("no such column: nope");
+    expect(analysisSays(bad)).toEqual({ message: "no such column: nope", byteOffset: bad.indexOf("nope") });
   });
 });
