@@ -1,8 +1,6 @@
 /** The schema as SQLite itself reports it after applying the user's schema files. */
 import type { SourceSpan } from "./schema-source.js";
 
-export type { SourceSpan } from "./schema-source.js";
-
 export interface CatalogColumn {
   readonly name: string;
   readonly declType: string | null;
