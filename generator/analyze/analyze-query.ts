@@ -6,8 +6,7 @@ import type { Statement } from "../parse/ast.js";
 import { parseStatement } from "../parse/cst-adapter.js";
 import type { StatementChunk } from "../parse/split-statements.js";
 import type { Catalog } from "../schema/catalog.js";
-import { isSqliteError, type AnalysisDb, type SqliteError } from "../sqlite/analysis-db.js";
-import { errorSpan } from "../sqlite/error-span.js";
+import { isSqliteError, type AnalysisDb } from "../sqlite/analysis-db.js";
 import { lineColAt, type SourceFile } from "../source/source-file.js";
 import { ParamHints } from "./param-hints.js";
 import { queryIdentifiers } from "./naming.js";
@@ -18,7 +17,7 @@ import type { OutputColumn, Relations } from "./relations.js";
 import { buildColumns } from "./result-columns.js";
 import { rewriteSql } from "./rewrite-sql.js";
 import { CteEnv, Scope } from "./scope.js";
-import { nearest } from "./suggest.js";
+import { reportSqliteError } from "./sqlite-errors.js";
 
 export interface QueryContext {
   readonly db: AnalysisDb;
@@ -32,7 +31,7 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
   const parsed = parseStatement(chunk.sql, chunk.start);
   if (!parsed.ok) {
     const err = ctx.db.prepare(chunk.sql);
-    if (isSqliteError(err)) reportSqliteError(ctx, file, err, locate(err, chunk.sql, chunk.start, (o) => o));
+    if (isSqliteError(err)) reportSqliteError(ctx, file, { sql: chunk.sql, base: chunk.start, toSource: (o) => o }, err);
     else ctx.bag.report("SG305", `sqlgen cannot parse query "${annotation.name}", though SQLite accepts it`, file.path, statementSpan, [parsed.message, "Please report this statement; rewriting it may work around it."]);
     return null;
   }
@@ -48,7 +47,7 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
   const rewritten = rewriteSql(chunk.sql, chunk.start, occurrences, paramOf, params, embeds);
   const meta = ctx.db.prepare(rewritten.analysisSql);
   if (isSqliteError(meta)) {
-    reportSqliteError(ctx, file, meta, locate(meta, rewritten.analysisSql, chunk.start, rewritten.toSource));
+    reportSqliteError(ctx, file, { sql: rewritten.analysisSql, base: chunk.start, toSource: rewritten.toSource }, meta);
     return null;
   }
   ctx.bag.addAll(paramBag);
@@ -100,38 +99,4 @@ function outputColumns(relations: Relations, s: Statement, span: Span): OutputCo
     case "other":
       return null;
   }
-}
-
-/**
- * SQLite gives no offset for some errors ("no such table"); then the name it quotes is looked up
- * in the statement so the caret still lands on it.
- */
-function locate(err: SqliteError, sql: string, base: number, toSource: (offset: number) => number): Span {
-  if (err.byteOffset >= 0) return errorSpan(err, sql, base, toSource);
-  const name = /^no such (?:table|column|function): (?:\w+\.)?(\S+)$/.exec(err.message)?.[1];
-  const at = name === undefined ? -1 : sql.search(new RegExp(`(?<![\\w$])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w$])`, "i"));
-  if (at < 0) return errorSpan(err, sql, base, toSource);
-  const start = base + toSource(at);
-  return { start, end: start + name!.length };
-}
-
-function reportSqliteError(ctx: QueryContext, file: SourceFile, err: SqliteError, span: Span): void {
-  const table = /^no such table: (?:\w+\.)?(.+)$/.exec(err.message);
-  if (table) {
-    const names = nearest(table[1], ctx.catalog.tables.map((t) => t.name));
-    ctx.bag.report("SG302", err.message, file.path, span, [names.length ? `Did you mean ${names.join(", ")}?` : "No table of the schema is close; is it created in schema/?"]);
-    return;
-  }
-  const column = /^no such column: (.+)$/.exec(err.message);
-  if (column) {
-    const wanted = column[1].split(".").pop()!;
-    const names = nearest(wanted, ctx.catalog.tables.flatMap((t) => t.columns.map((c) => c.name)));
-    ctx.bag.report("SG303", err.message, file.path, span, [names.length ? `Did you mean ${names.join(", ")}?` : "Check the column against the schema."]);
-    return;
-  }
-  const notes = ["This is SQLite's own message for the statement."];
-  if (/\bFOR\s+UPDATE\b/i.test(file.text.slice(span.start - 40, span.end + 40)) || /near "(FOR|UPDATE|SKIP|LOCKED)"/.test(err.message)) {
-    notes.push("SQLite has no row locks (FOR UPDATE / SKIP LOCKED). Lock the database for writing instead: run the read inside BEGIN IMMEDIATE (the generated runtime's immediate() helper).");
-  }
-  ctx.bag.report("SG301", err.message, file.path, span, notes);
 }

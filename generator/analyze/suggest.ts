@@ -1,10 +1,17 @@
 /** "Did you mean" for unknown tables and columns. */
 
+/** Names longer than this are not typos of a schema name; comparing them would only cost time. */
+const longestCompared = 64;
+
 export function nearest(target: string, candidates: readonly string[], max = 3): string[] {
+  if (target.length > longestCompared) return [];
   const t = target.toLowerCase();
+  const limit = Math.max(2, Math.floor(t.length / 3));
   return [...new Set(candidates)]
-    .map((c) => ({ c, d: distance(t, c.toLowerCase()) }))
-    .filter(({ c, d }) => d <= Math.max(2, Math.floor(t.length / 3)) || c.toLowerCase().includes(t) || t.includes(c.toLowerCase()))
+    .filter((c) => c.length <= longestCompared)
+    .map((c) => ({ c, lower: c.toLowerCase() }))
+    .map(({ c, lower }) => ({ c, d: Math.abs(lower.length - t.length) > limit ? Infinity : distance(t, lower), related: lower.includes(t) || t.includes(lower) }))
+    .filter(({ d, related }) => d <= limit || related)
     .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
     .slice(0, max)
     .map(({ c }) => c);

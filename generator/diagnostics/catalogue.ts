@@ -14,8 +14,12 @@ export const catalogue = {
   SG008: { name: "unterminated-statement", severity: "error" },
   SG009: { name: "unicode-space", severity: "warning" },
   SG010: { name: "unsafe-file-name", severity: "error" },
+  SG011: { name: "no-schema", severity: "warning" },
   // Schema
   SG101: { name: "schema-error", severity: "error" },
+  SG102: { name: "broken-view", severity: "error" },
+  SG103: { name: "bad-foreign-key", severity: "error" },
+  SG104: { name: "unknown-declared-type", severity: "warning" },
   // Query files and annotations
   SG201: { name: "unannotated-statement", severity: "warning" },
   SG202: { name: "malformed-annotation", severity: "error" },
@@ -31,6 +35,7 @@ export const catalogue = {
   SG303: { name: "unknown-column", severity: "error" },
   SG304: { name: "command-needs-rows", severity: "error" },
   SG305: { name: "parser-unsupported", severity: "error" },
+  SG306: { name: "missing-on-target", severity: "error" },
   // Macros and parameters
   SG401: { name: "bad-macro", severity: "error" },
   SG402: { name: "untyped-parameter", severity: "warning" },

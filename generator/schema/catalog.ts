@@ -1,4 +1,6 @@
 /** The schema as SQLite itself reports it after applying the user's schema files. */
+import type { SourceSpan } from "./schema-source.js";
+
 export interface CatalogColumn {
   readonly name: string;
   readonly declType: string | null;
@@ -8,6 +10,8 @@ export interface CatalogColumn {
   /** Hidden columns (virtual-table hidden columns) are not part of `*`. */
   readonly hidden: boolean;
   readonly generated: boolean;
+  /** The column's definition in the schema files, when sqlgen could read it. */
+  readonly source: SourceSpan | null;
 }
 
 export interface CatalogForeignKey {
@@ -34,6 +38,8 @@ export interface CatalogTable {
   readonly indexes: readonly CatalogIndex[];
   /** The CREATE VIEW statement, for views: their columns' nullability comes from analysing it. */
   readonly sql: string | null;
+  /** The statement that created it (file and span of the CREATE), when it came from the schema files. */
+  readonly source: SourceSpan | null;
 }
 
 export class Catalog {

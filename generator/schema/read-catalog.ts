@@ -1,19 +1,38 @@
-import type { AnalysisDb } from "../sqlite/analysis-db.js";
+import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
+import { isSqliteError, type AnalysisDb } from "../sqlite/analysis-db.js";
+import { errorSpan } from "../sqlite/error-span.js";
 import { Catalog, type CatalogColumn, type CatalogForeignKey, type CatalogIndex, type CatalogTable } from "./catalog.js";
+import { quoteName } from "../sqlite/quote-name.js";
+import type { SchemaSources } from "./schema-sources.js";
 
 interface TableListRow { name: string; type: string; wr: number; strict: number }
 interface XInfoRow { name: string; type: string; notnull: number; pk: number; hidden: number }
 
-/** Reads tables, views and their columns, keys and indexes from SQLite's own pragmas. */
-export function readCatalog(db: AnalysisDb): Catalog {
+/**
+ * Reads tables, views and their columns, keys and indexes from SQLite's own pragmas. A view
+ * SQLite cannot read (it names a missing table or column) is reported at its CREATE VIEW and left out.
+ */
+export function readCatalog(db: AnalysisDb, sources: SchemaSources, bag: DiagnosticBag): Catalog {
   const list = db.query(
     "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND type IN ('table', 'view', 'virtual') ORDER BY name",
   ) as unknown as TableListRow[];
-  const tables = list.map((t) => readTable(db, t));
-  return new Catalog(tables);
+  const readable = list.filter((t) => t.type !== "view" || viewReads(db, t.name, sources, bag));
+  return new Catalog(readable.map((t) => readTable(db, t, sources)));
 }
 
-function readTable(db: AnalysisDb, t: TableListRow): CatalogTable {
+function viewReads(db: AnalysisDb, name: string, sources: SchemaSources, bag: DiagnosticBag): boolean {
+  const result = db.prepare(`SELECT * FROM ${quoteName(name)}`);
+  if (!isSqliteError(result)) return true;
+  const created = sources.statement(name);
+  // The offset SQLite gives belongs to the probe, not to the view; the name it blames is looked up instead.
+  const span = created === null ? null : errorSpan({ message: result.message, byteOffset: -1 }, created.sql, created.at.span.start);
+  bag.report("SG102", `view ${name} cannot be read: ${result.message}`, created?.at.file ?? null, span, [
+    "SQLite accepted the CREATE VIEW but cannot run it; fix the view (or the table it reads), and queries using it will be checked again.",
+  ]);
+  return false;
+}
+
+function readTable(db: AnalysisDb, t: TableListRow, sources: SchemaSources): CatalogTable {
   const kind = t.type as CatalogTable["kind"];
   const strict = t.strict === 1;
   const withoutRowid = t.wr === 1;
@@ -22,26 +41,37 @@ function readTable(db: AnalysisDb, t: TableListRow): CatalogTable {
   const columns: CatalogColumn[] = info.map((c) => ({
     name: c.name,
     declType: c.type === "" ? null : c.type,
-    notNull: isNotNull(c, { strict, withoutRowid, pkCount, kind }),
+    notNull: isNotNull(c, { strict, withoutRowid, kind, rowidAlias: () => isRowidAlias(db, t.name, c.name) }, pkCount),
     primaryKey: c.pk > 0,
     hidden: c.hidden === 1,
     generated: c.hidden === 2 || c.hidden === 3,
+    source: sources.column(t.name, c.name),
   }));
   const sql = kind === "view" ? ((db.query("SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?", [t.name])[0]?.sql as string) ?? null) : null;
-  return { name: t.name, kind, strict, withoutRowid, columns, foreignKeys: readForeignKeys(db, t.name), indexes: readIndexes(db, t.name), sql };
+  const source = sources.statement(t.name)?.at ?? null;
+  return { name: t.name, kind, strict, withoutRowid, columns, foreignKeys: readForeignKeys(db, t.name), indexes: readIndexes(db, t.name), sql, source };
 }
 
 /**
  * SQLite allows NULL in a PRIMARY KEY column of an ordinary rowid table (a historical bug kept
- * for compatibility). Only the rowid alias (`INTEGER PRIMARY KEY`) and the key columns of STRICT
- * or WITHOUT ROWID tables are guaranteed non-null, besides columns declared NOT NULL.
+ * for compatibility). Only the rowid alias and the key columns of STRICT or WITHOUT ROWID
+ * tables are guaranteed non-null, besides columns declared NOT NULL.
  */
-function isNotNull(c: XInfoRow, t: { strict: boolean; withoutRowid: boolean; pkCount: number; kind: string }): boolean {
+function isNotNull(c: XInfoRow, t: { strict: boolean; withoutRowid: boolean; kind: string; rowidAlias: () => boolean }, pkCount: number): boolean {
   if (t.kind === "view") return false;
   if (c.notnull === 1) return true;
   if (c.pk === 0) return false;
-  const rowidAlias = !t.withoutRowid && t.pkCount === 1 && c.type.toUpperCase() === "INTEGER";
-  return rowidAlias || t.strict || t.withoutRowid;
+  if (t.strict || t.withoutRowid) return true;
+  return pkCount === 1 && c.type.toUpperCase() === "INTEGER" && t.rowidAlias();
+}
+
+/**
+ * Whether SQLite made the column an alias of the rowid. `INTEGER PRIMARY KEY DESC` is not one
+ * (a quirk SQLite keeps), so SQLite is asked: reading an alias compiles to the Rowid opcode.
+ */
+function isRowidAlias(db: AnalysisDb, table: string, column: string): boolean {
+  const program = db.query(`EXPLAIN SELECT ${quoteName(column)} FROM ${quoteName(table)} NOT INDEXED`);
+  return program.some((op) => op.opcode === "Rowid") && !program.some((op) => op.opcode === "Column");
 }
 
 function readForeignKeys(db: AnalysisDb, table: string): CatalogForeignKey[] {

@@ -10,9 +10,16 @@ import type { SourceFile } from "./source-file.js";
 export function readSqlFiles(cwd: string, path: string, what: "schema" | "queries", bag: DiagnosticBag): SourceFile[] {
   const root = resolve(cwd, path);
   const paths = !existsSync(root) ? [] : isDirectory(root) ? listSql(root) : [root];
+  if (paths.length === 0 && what === "schema") {
+    // Queries over no table (`SELECT 1`) are fine, as with sqlc; a mistyped path still shows.
+    bag.report("SG011", `no schema found at ${path}; queries are checked against an empty schema`, null, null, [
+      "Put CREATE TABLE statements in schema/*.sql (or schema.sql), or pass --schema.",
+    ]);
+    return [];
+  }
   if (paths.length === 0) {
     bag.report("SG001", `no ${what} found at ${path}`, null, null, [
-      what === "schema" ? "Put CREATE TABLE statements in schema/*.sql (or schema.sql), or pass --schema." : "Put annotated queries in queries/*.sql, or pass --queries.",
+      "Put annotated queries in queries/*.sql, or pass --queries.",
     ]);
     return [];
   }

@@ -3,6 +3,13 @@
  * errors as {message, byteOffset}, prepared statements as column/parameter metadata.
  */
 import sqlite3InitModule from "@sqlite.org/sqlite-wasm";
+import { defaultTarget, type TargetCapabilities } from "../targets/capabilities.js";
+import { rewriteUpdateDeleteLimit } from "./limit-rewrite.js";
+import { quoteName } from "./quote-name.js";
+import { setUpTarget, type UsageLog } from "./target-setup.js";
+import { unsupportedOnTarget } from "./target-check.js";
+
+import { utf8ByteToUtf16Offset } from "../source/source-file.js";
 
 type Sqlite3 = Awaited<ReturnType<typeof sqlite3InitModule>>;
 type OoDb = InstanceType<Sqlite3["oo1"]["DB"]>;
@@ -11,6 +18,8 @@ export interface SqliteError {
   readonly message: string;
   /** UTF-8 byte offset into the statement text, or -1 when SQLite does not know. */
   readonly byteOffset: number;
+  /** Set when the analysis build accepts the statement but the target driver's SQLite does not. */
+  readonly missingOn?: string;
 }
 
 export interface ColumnMetadata {
@@ -39,11 +48,17 @@ export class AnalysisDb {
   private constructor(
     private readonly sqlite3: Sqlite3,
     private readonly db: OoDb,
+    readonly target: TargetCapabilities,
+    private readonly usage: UsageLog,
   ) {}
 
-  static async open(): Promise<AnalysisDb> {
+  /** An empty database that checks statements with `target`'s rules (see targets/capabilities.ts). */
+  static async open(target: TargetCapabilities = defaultTarget): Promise<AnalysisDb> {
     const sqlite3 = await loadModule();
-    return new AnalysisDb(sqlite3, new sqlite3.oo1.DB(":memory:", "c"));
+    const db = new sqlite3.oo1.DB(":memory:", "c");
+    // Every runtime sqlgen targets enforces foreign keys; so does the analysis.
+    db.exec("PRAGMA foreign_keys = ON");
+    return new AnalysisDb(sqlite3, db, target, setUpTarget(sqlite3, db, target));
   }
 
   /** Runs one statement (schema DDL). Returns SQLite's error, or null on success. */
@@ -56,8 +71,22 @@ export class AnalysisDb {
     }
   }
 
-  /** Prepares without running: SQLite resolves every name and reports what the statement returns. */
+  /**
+   * Prepares without running: SQLite resolves every name and reports what the statement returns.
+   * What the target's SQLite would refuse is refused here too.
+   */
   prepare(sql: string): PreparedMetadata | SqliteError {
+    const first = this.prepareAsGiven(sql);
+    const rewritten = isSqliteError(first) && this.target.updateDeleteLimit ? rewriteUpdateDeleteLimit(sql, (t) => this.rowKey(t)) : null;
+    if (rewritten === null) return first;
+    const second = this.prepareAsGiven(rewritten.sql);
+    if (!isSqliteError(second) || second.byteOffset < 0) return second;
+    const at = rewritten.toOriginal(utf8ByteToUtf16Offset(rewritten.sql, second.byteOffset));
+    return { ...second, byteOffset: utf8Length(sql.slice(0, at)) };
+  }
+
+  private prepareAsGiven(sql: string): PreparedMetadata | SqliteError {
+    this.usage.clear();
     let stmt;
     try {
       stmt = this.db.prepare(sql);
@@ -67,6 +96,9 @@ export class AnalysisDb {
     try {
       const capi = this.sqlite3.capi;
       const p = stmt.pointer!;
+      const parameterNames = Array.from({ length: capi.sqlite3_bind_parameter_count(p) }, (_, i) => capi.sqlite3_bind_parameter_name(p, i + 1));
+      const unsupported = unsupportedOnTarget(this.target, sql, this.usage, parameterNames, (name) => this.isUserObject(name));
+      if (unsupported !== null) return unsupported;
       const columns: ColumnMetadata[] = [];
       for (let i = 0; i < stmt.columnCount; i++) {
         columns.push({
@@ -86,15 +118,31 @@ export class AnalysisDb {
     }
   }
 
+  /** How SQLite identifies a row of `table`: its rowid, or for a WITHOUT ROWID table its primary key. */
+  private rowKey(table: string): string[] {
+    const key = this.db.selectValues("SELECT name FROM pragma_table_info(?) WHERE pk > 0 AND (SELECT wr FROM pragma_table_list(?)) = 1 ORDER BY pk", [table, table]) as string[];
+    return key.length === 0 ? ["rowid"] : key.map(quoteName);
+  }
+
+  private isUserObject(name: string): boolean {
+    return this.db.selectValue("SELECT count(*) FROM sqlite_schema WHERE lower(name) = lower(?)", [name]) !== 0;
+  }
+
   /**
    * SQLite's query plan for a statement: the `detail` of each EXPLAIN QUERY PLAN row, in order;
    * null when SQLite cannot plan it (an error reported elsewhere, such as a misplaced slice).
    */
   explain(sql: string, parameterCount: number): string[] | null {
+    const plan = (text: string) => this.query(`EXPLAIN QUERY PLAN ${text}`, new Array(parameterCount).fill(null)).map((r) => String(r.detail));
     try {
-      return this.query(`EXPLAIN QUERY PLAN ${sql}`, new Array(parameterCount).fill(null)).map((r) => String(r.detail));
+      return plan(sql);
     } catch {
-      return null;
+      const rewritten = this.target.updateDeleteLimit ? rewriteUpdateDeleteLimit(sql, (t) => this.rowKey(t)) : null;
+      try {
+        return rewritten === null ? null : plan(rewritten.sql);
+      } catch {
+        return null;
+      }
     }
   }
 
@@ -113,6 +161,10 @@ export class AnalysisDb {
     const message = raw.replace(/^SQLITE_[A-Z_]+: sqlite3 result code \d+: /, "");
     return { message, byteOffset: offset };
   }
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
 }
 
 export function isSqliteError(value: PreparedMetadata | SqliteError): value is SqliteError {

@@ -12,7 +12,7 @@ import { tsTypeOfDeclared } from "../../analyze/type-map.js";
 
 export function schemaText(caseDir: string): string {
   const folder = join(caseDir, "schema");
-  if (!existsSync(folder)) return readFileSync(join(caseDir, "schema.sql"), "utf8");
+  if (!existsSync(folder)) return existsSync(join(caseDir, "schema.sql")) ? readFileSync(join(caseDir, "schema.sql"), "utf8") : "";
   return readdirSync(folder)
     .filter((f) => f.endsWith(".sql"))
     .sort()

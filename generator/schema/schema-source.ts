@@ -1,0 +1,74 @@
+/**
+ * Where each schema object and column is written, so that later stages can point at schema
+ * lines. SQLite applies the statements; this only reads their shape (names, column and
+ * REFERENCES spans) with the SQL parser, and gives up quietly on what it cannot parse.
+ */
+import { parse, type Node } from "sql-parser-cst";
+import type { Span } from "../diagnostics/diagnostic.js";
+import type { StatementChunk } from "../parse/split-statements.js";
+
+/** A place in a schema file. */
+export interface SourceSpan {
+  readonly file: string;
+  readonly span: Span;
+}
+
+export interface DeclaredColumn {
+  readonly name: string;
+  readonly at: SourceSpan;
+  /** The declared type's words, when written. */
+  readonly type: SourceSpan | null;
+}
+
+export interface DeclaredReference {
+  /** The parent table as written after REFERENCES. */
+  readonly table: string;
+  /** The parent table's name token. */
+  readonly at: SourceSpan;
+}
+
+/** What one schema statement says about the table (or view) it creates or alters. */
+export interface DeclaredShape {
+  /** The table a CREATE TABLE or ALTER TABLE names. */
+  readonly table: string | null;
+  readonly columns: readonly DeclaredColumn[];
+  readonly references: readonly DeclaredReference[];
+}
+
+const noShape: DeclaredShape = { table: null, columns: [], references: [] };
+
+/** What `chunk` declares; nothing when the parser cannot read it (positions are a courtesy, SQLite is the judge). */
+export function declaredShape(file: string, chunk: StatementChunk): DeclaredShape {
+  try {
+    return readShape(file, chunk, parse(chunk.sql, { dialect: "sqlite", includeRange: true }).statements[0]);
+  } catch {
+    return noShape;
+  }
+}
+
+function readShape(file: string, chunk: StatementChunk, statement: Node | undefined): DeclaredShape {
+  const at = (n: Node): SourceSpan => ({ file, span: { start: chunk.start + n.range![0], end: chunk.start + n.range![1] } });
+  const columns: DeclaredColumn[] = [];
+  const references: DeclaredReference[] = [];
+  const visit = (n: Node): void => {
+    if (n.type === "column_definition") {
+      columns.push({ name: n.name.name, at: at(n), type: n.dataType ? at(n.dataType) : null });
+    } else if (n.type === "references_specification" && n.table.type === "identifier") {
+      references.push({ table: n.table.name, at: at(n.table) });
+      return;
+    }
+    for (const child of Object.values(n)) {
+      if (Array.isArray(child)) for (const c of child) visitIfNode(c);
+      else visitIfNode(child);
+    }
+  };
+  const visitIfNode = (v: unknown): void => {
+    if (typeof v === "object" && v !== null && typeof (v as { type?: unknown }).type === "string") visit(v as Node);
+  };
+  let table: Node | undefined;
+  if (statement?.type === "create_table_stmt") table = statement.name;
+  else if (statement?.type === "alter_table_stmt") table = statement.table;
+  else return noShape;
+  visit(statement);
+  return { table: table.type === "identifier" ? table.name : null, columns, references };
+}

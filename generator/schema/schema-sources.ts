@@ -1,0 +1,60 @@
+/** Which schema statement created each object, and where its columns are written. */
+import type { AnalysisDb } from "../sqlite/analysis-db.js";
+import type { DeclaredColumn, DeclaredReference, DeclaredShape, SourceSpan } from "./schema-source.js";
+
+/** The statement that created an object: where it is, and its text as given to SQLite. */
+export interface CreatingStatement {
+  readonly at: SourceSpan;
+  readonly sql: string;
+}
+
+interface Entry {
+  readonly statement: CreatingStatement;
+  readonly columns: DeclaredColumn[];
+  readonly references: DeclaredReference[];
+}
+
+export class SchemaSources {
+  private known: ReadonlySet<string>;
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly db: AnalysisDb) {
+    this.known = new Set(this.objects());
+  }
+
+  /** Records what a statement that SQLite just applied created, by asking SQLite what is new. */
+  applied(at: SourceSpan, sql: string, shape: DeclaredShape): void {
+    const now = this.objects();
+    const created = now.filter((key) => !this.known.has(key));
+    this.known = new Set(now);
+    for (const key of created) {
+      this.entries.set(key.slice(key.indexOf(":") + 1), { statement: { at, sql }, columns: [], references: [] });
+    }
+    // CREATE TABLE adds the new table's columns; ALTER TABLE … ADD COLUMN one to an existing table.
+    const entry = shape.table === null ? undefined : this.entries.get(shape.table.toLowerCase());
+    entry?.columns.push(...shape.columns);
+    entry?.references.push(...shape.references);
+  }
+
+  statement(object: string): CreatingStatement | null {
+    return this.entries.get(object.toLowerCase())?.statement ?? null;
+  }
+
+  column(table: string, column: string): SourceSpan | null {
+    return this.declaredColumn(table, column)?.at ?? null;
+  }
+
+  declaredColumn(table: string, column: string): DeclaredColumn | null {
+    const lower = column.toLowerCase();
+    return this.entries.get(table.toLowerCase())?.columns.find((c) => c.name.toLowerCase() === lower) ?? null;
+  }
+
+  references(table: string): readonly DeclaredReference[] {
+    return this.entries.get(table.toLowerCase())?.references ?? [];
+  }
+
+  /** `type:name` (name lower-cased) of every object in the schema. */
+  private objects(): string[] {
+    return this.db.query("SELECT type, name FROM sqlite_schema").map((r) => `${String(r.type)}:${String(r.name).toLowerCase()}`);
+  }
+}

@@ -1,0 +1,2 @@
+-- name: ListUsers :many
+SELECT id, nick FROM users;

@@ -1,0 +1,2 @@
+-- name: CreatePost :exec
+INSERT INTO posts (author_id, title) VALUES (?, ?);

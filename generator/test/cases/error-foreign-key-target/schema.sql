@@ -1,0 +1,15 @@
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  nick TEXT NOT NULL
+);
+
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  author_id INTEGER NOT NULL REFERENCES user (id),
+  title TEXT NOT NULL
+);
+
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  nick TEXT NOT NULL REFERENCES users (nick)
+);

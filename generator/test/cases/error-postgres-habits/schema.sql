@@ -1,0 +1,5 @@
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  nick TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);

@@ -1,0 +1,2 @@
+-- name: GetUser :one
+SELECT id, nick FROM users WHERE id = ?;
