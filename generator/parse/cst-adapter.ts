@@ -63,3 +63,9 @@ export function parseViewSelect(sql: string): A.Select | null {
   for (const clause of view.clauses) if (clause.type === "as_clause") return new Converter(sql, 0, sweep).select(clause.expr);
   return null;
 }
+
+/** The CST of the text's first statement, for the adapter's other readers in parse/; null when unparsable. */
+export function firstStatementCst(sql: string): Node | null {
+  const program = parseText(sql);
+  return typeof program === "string" ? null : (program.statements[0] ?? null);
+}

@@ -6,7 +6,7 @@ import { errorSpan } from "../sqlite/error-span.js";
 import type { Catalog } from "./catalog.js";
 import { checkSchema } from "./check-schema.js";
 import { readCatalog } from "./read-catalog.js";
-import { declaredShape } from "./schema-source.js";
+import { declaredShape } from "../parse/schema-shape.js";
 import { SchemaSources } from "./schema-sources.js";
 
 /** Markers after which a migration file holds its "down" part, which must not be applied. */

@@ -1,5 +1,5 @@
 /** The schema as SQLite itself reports it after applying the user's schema files. */
-import type { SourceSpan } from "./schema-source.js";
+import type { SourceSpan } from "../parse/schema-shape.js";
 
 export interface CatalogColumn {
   readonly name: string;

@@ -1,6 +1,6 @@
 /** Which schema statement created each object, and where its columns are written. */
 import type { AnalysisDb } from "../sqlite/analysis-db.js";
-import type { DeclaredColumn, DeclaredReference, DeclaredShape, SourceSpan } from "./schema-source.js";
+import type { DeclaredColumn, DeclaredReference, DeclaredShape, SourceSpan } from "../parse/schema-shape.js";
 
 /** The statement that created an object: where it is, and its text as given to SQLite. */
 export interface CreatingStatement {

@@ -4,7 +4,7 @@
  */
 import sqlite3InitModule from "@sqlite.org/sqlite-wasm";
 import { defaultTarget, type TargetCapabilities } from "../targets/capabilities.js";
-import { rewriteUpdateDeleteLimit } from "./limit-rewrite.js";
+import { rewriteUpdateDeleteLimit } from "../parse/limit-rewrite.js";
 import { quoteName } from "./quote-name.js";
 import { setUpTarget, type UsageLog } from "./target-setup.js";
 import { unsupportedOnTarget } from "./target-check.js";

@@ -5,7 +5,8 @@
  * t WHERE … ORDER BY … LIMIT …)` (the primary key instead of the rowid in a WITHOUT ROWID table),
  * keeping every parameter in its order; offsets in errors are mapped back to the statement as written.
  */
-import { parse, type Node } from "sql-parser-cst";
+import type { Node } from "sql-parser-cst";
+import { firstStatementCst } from "./cst-adapter.js";
 
 export interface Rewritten {
   readonly sql: string;
@@ -17,12 +18,7 @@ interface Piece { readonly text: string; readonly from: number | null }
 
 /** `keyOf(table)`: the quoted columns that identify a row of the table, `["rowid"]` or its primary key. */
 export function rewriteUpdateDeleteLimit(sql: string, keyOf: (table: string) => readonly string[]): Rewritten | null {
-  let statement: Node | undefined;
-  try {
-    statement = parse(sql, { dialect: "sqlite", includeRange: true, paramTypes: ["?", "?nr", ":name", "@name", "$name"] }).statements[0];
-  } catch {
-    return null;
-  }
+  const statement = firstStatementCst(sql);
   if (statement?.type !== "delete_stmt" && statement?.type !== "update_stmt") return null;
   const clauses = statement.clauses as readonly Node[];
   const find = (type: string) => clauses.find((c) => c.type === type);

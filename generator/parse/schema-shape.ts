@@ -3,9 +3,10 @@
  * lines. SQLite applies the statements; this only reads their shape (names, column and
  * REFERENCES spans) with the SQL parser, and gives up quietly on what it cannot parse.
  */
-import { parse, type Node } from "sql-parser-cst";
+import type { Node } from "sql-parser-cst";
+import { firstStatementCst } from "./cst-adapter.js";
 import type { Span } from "../diagnostics/diagnostic.js";
-import type { StatementChunk } from "../parse/split-statements.js";
+import type { StatementChunk } from "./split-statements.js";
 
 /** A place in a schema file. */
 export interface SourceSpan {
@@ -39,11 +40,7 @@ const noShape: DeclaredShape = { table: null, columns: [], references: [] };
 
 /** What `chunk` declares; nothing when the parser cannot read it (positions are a courtesy, SQLite is the judge). */
 export function declaredShape(file: string, chunk: StatementChunk): DeclaredShape {
-  try {
-    return readShape(file, chunk, parse(chunk.sql, { dialect: "sqlite", includeRange: true }).statements[0]);
-  } catch {
-    return noShape;
-  }
+  return readShape(file, chunk, firstStatementCst(chunk.sql) ?? undefined);
 }
 
 function readShape(file: string, chunk: StatementChunk, statement: Node | undefined): DeclaredShape {
