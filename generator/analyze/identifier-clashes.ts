@@ -14,7 +14,7 @@ export function checkIdentifierClashes(modules: readonly ModuleIR[], models: rea
   const owner = new Map<string, string>(runtimeExports.map((name) => [name, "sqlgen's runtime (db.ts)"]));
   for (const m of models) {
     const other = owner.get(m.name);
-    if (other !== undefined) bag.report("SG207", `table "${m.table}" becomes the model ${m.name}, a name ${other} already uses`, null, null, ["Rename the table, or report this clash."]);
+    if (other !== undefined) bag.report("SG207", `table "${m.table}" becomes the model ${m.name}, a name ${other} already uses`, m.source?.file ?? null, m.source?.span ?? null, ["Rename the table."]);
     owner.set(m.name, `table "${m.table}"`);
   }
   for (const q of modules.flatMap((m) => m.queries)) {

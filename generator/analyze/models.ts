@@ -10,6 +10,7 @@ export function buildModels(catalog: Catalog, relations: Relations): ModelIR[] {
   return catalog.tables.map((t) => ({
     table: t.name,
     name: pascalCase(t.name),
+    source: t.source,
     indexes: t.indexes.map((i) => ({ name: i.name, columns: i.columns, unique: i.unique, partial: i.partial })),
     fields: fieldsOf(t, relations.tableRelation(t.name, null, env).columns.filter((c) => !c.hidden)),
   }));

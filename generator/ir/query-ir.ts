@@ -94,6 +94,8 @@ export interface QueryIR {
 export interface ModelIR {
   readonly table: string;
   readonly name: string;
+  /** Where the table is created: schema file and span, when known. */
+  readonly source: { readonly file: string; readonly span: { readonly start: number; readonly end: number } } | null;
   /** Indexes of the table (documentation: what queries can search by). */
   readonly indexes: readonly { readonly name: string; readonly columns: readonly string[]; readonly unique: boolean; readonly partial: boolean }[];
   readonly fields: readonly {
