@@ -19,7 +19,7 @@ interface Expectation {
 }
 
 // A slice is planned with two list items, as at run time.
-const twoItems = (sql: string) => sql.replace(/\/\*SLICE:\w+\*\/\?/g, "?, ?");
+const twoItems = (parts: q.SqlParts) => parts.map((p) => (typeof p === "string" ? p : "value" in p ? "?" : "?, ?")).join("");
 
 const expectations: Record<string, Expectation> = {
   "spec 5.2 example": {

@@ -10,8 +10,8 @@ export function emitQueryModule(module: ModuleIR): StatementStructures[] {
   const runtime = new Set<string>(["type Database"]);
   const models = new Set<string>();
   for (const q of queries) {
-    runtime.add(q.params.some((p) => p.slice) ? "cachedSliced" : "cached");
-    if (q.params.some((p) => p.slice)) runtime.add("padSlice");
+    runtime.add(isSliced(q) ? "SliceQuery" : "PlainQuery");
+    if (isSliced(q)) runtime.add("type SqlParts");
     if (q.command === "execresult") runtime.add("type ExecResult");
     for (const f of q.row) if (f.kind === "embed") models.add(f.model);
   }
@@ -31,14 +31,18 @@ function returnsRows(q: QueryIR): boolean {
   return (q.command === "one" || q.command === "many") && q.row.length > 0;
 }
 
+function isSliced(q: QueryIR): boolean {
+  return q.params.some((p) => p.slice);
+}
+
 function emitQuery(out: StatementStructures[], q: QueryIR): void {
   const n = queryIdentifiers(q.name);
-  const slices = q.params.map((p, i) => ({ p, i })).filter(({ p }) => p.slice);
+  const sliced = isSliced(q);
   out.push({ kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [`SQL of ${q.name}${slices.length ? "; each SLICE marker stands for a list of placeholders" : ""}.`],
-    declarations: [{ name: n.sql, initializer: sqlLiteral(q.sql.map((part) => (part.kind === "text" ? part.text : `/*SLICE:${q.params[part.param].name}*/?`)).join("")) }],
+    docs: [`SQL of ${q.name}${sliced ? ", in parts: each { value } is one placeholder, each { list } as many as the list has values" : ""}.`],
+    declarations: [{ name: n.sql, type: sliced ? "SqlParts" : undefined, initializer: sliced ? sqlPartsLiteral(q) : sqlLiteral(q.sql.map((part) => (part.kind === "text" ? part.text : "?")).join("")) }],
   });
   if (q.params.length > 0) {
     out.push({ kind: StructureKind.Interface, name: n.params, isExported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) });
@@ -46,11 +50,8 @@ function emitQuery(out: StatementStructures[], q: QueryIR): void {
   if (returnsRows(q)) {
     out.push({ kind: StructureKind.Interface, name: n.row, isExported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) });
   }
-  const raw = returnsRows(q);
-  const initializer =
-    slices.length === 0
-      ? `cached(${n.sql}, ${raw})`
-      : `cachedSliced(${JSON.stringify(q.sql.map((part) => (part.kind === "text" ? part.text : slices.findIndex((s) => s.i === part.param))))}, ${JSON.stringify(slices.map((s) => s.p.name))}, ${q.bindings.filter((b) => !q.params[b].slice).length}, ${raw})`;
+  const kinds = `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"`).join(", ")} }`;
+  const initializer = `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)})`;
   out.push({ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: n.statement, initializer }] });
   if (returnsRows(q)) {
     out.push({ kind: StructureKind.Function,
@@ -65,50 +66,69 @@ function emitQuery(out: StatementStructures[], q: QueryIR): void {
 }
 
 function emitFunction(out: StatementStructures[], q: QueryIR, n: QueryIdentifiers, iterate: boolean): void {
-  const slices = q.params.filter((p) => p.slice);
-  const pre = slices.map((p) => `const ${local(p)} = padSlice(${p.type.ts === "boolean" ? `params.${p.field}.map((v) => ${bindValue("v", p.type)})` : `params.${p.field}`}, ${JSON.stringify(p.name)});`);
-  const args = q.bindings.map((b) => (q.params[b].slice ? `...${local(q.params[b])}` : bindValue(`params.${q.params[b].field}`, q.params[b].type))).join(", ");
-  const stmt = slices.length === 0 ? `${n.statement}(db)` : `${n.statement}(db, [${slices.map((p) => `${local(p)}.length`).join(", ")}])`;
-  const [returnType, body] = iterate ? [`Generator<${n.row}, void, undefined>`, [`for (const r of ${stmt}.iterate(${args})) yield ${n.mapper}(r as unknown[]);`]] : bodyFor(q, n, stmt, args);
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
   out.push({ kind: StructureKind.Function,
     name: iterate ? n.iterate : n.fn,
     isExported: true,
-    isGenerator: iterate,
     docs: [docs.join("\n")],
     parameters: [{ name: "db", type: "Database" }, ...(q.params.length > 0 ? [{ name: "params", type: n.params }] : [])],
-    returnType,
-    statements: [...pre, ...body],
+    ...(iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n)};`] } : bodyFor(q, n, calls(q, n))),
   });
 }
 
-function bodyFor(q: QueryIR, n: QueryIdentifiers, stmt: string, args: string): [string, string[]] {
+/** How the generated function calls the runtime: slice queries bind from `params` in the runtime. */
+interface Calls {
+  readonly get: string;
+  readonly all: string;
+  readonly run: string;
+}
+
+function calls(q: QueryIR, n: QueryIdentifiers): Calls {
+  const params = q.params.length > 0 ? "params" : "undefined";
+  if (isSliced(q)) return { get: `${n.statement}.get(db, ${params})`, all: `${n.statement}.all(db, ${params})`, run: `${n.statement}.run(db, ${params})` };
+  const args = valueArgs(q);
+  const statement = `${n.statement}.statement(db${q.params.length > 0 ? ", params" : ""})`;
+  return { get: `${statement}.get(${args})`, all: `${statement}.all(${args})`, run: `${n.statement}.run(db, ${params}${args ? `, ${args}` : ""})` };
+}
+
+function iterateCall(q: QueryIR, n: QueryIdentifiers): string {
+  const params = q.params.length > 0 ? "params" : "undefined";
+  return isSliced(q) ? `${n.statement}.iterate(db, ${params}, ${n.mapper})` : `${n.statement}.iterate(db, ${params}, [${valueArgs(q)}], ${n.mapper})`;
+}
+
+function valueArgs(q: QueryIR): string {
+  return q.bindings.map((b) => bindValue(`params.${q.params[b].field}`, q.params[b].type)).join(", ");
+}
+
+function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls): { returnType: string; statements: string[] } {
   switch (q.command) {
     case "one":
-      return [`${n.row} | undefined`, [`const r = ${stmt}.get(${args}) as unknown[] | undefined;`, `return r === undefined ? undefined : ${n.mapper}(r);`]];
+      return { returnType: `${n.row} | undefined`, statements: [`const r = ${c.get} as unknown[] | undefined;`, `return r === undefined ? undefined : ${n.mapper}(r);`] };
     case "many":
-      return [
-        `${n.row}[]`,
-        [
-          `const rows = ${stmt}.all(${args}) as unknown[][];`,
+      return {
+        returnType: `${n.row}[]`,
+        statements: [
+          `const rows = ${c.all} as unknown[][];`,
           `const out: ${n.row}[] = new Array(rows.length);`,
           `for (let i = 0; i < rows.length; i++) out[i] = ${n.mapper}(rows[i]);`,
           "return out;",
         ],
-      ];
+      };
     case "exec":
-      return ["void", [`${stmt}.run(${args});`]];
+      return { returnType: "void", statements: [`${c.run};`] };
     case "execrows":
-      return ["number", [`return ${stmt}.run(${args}).changes;`]];
+      return { returnType: "number", statements: [`return ${c.run}.changes;`] };
     case "execlastid":
-      return ["number", [`return Number(${stmt}.run(${args}).lastInsertRowid);`]];
+      return { returnType: "number", statements: [`return Number(${c.run}.lastInsertRowid);`] };
     case "execresult":
-      return ["ExecResult", [`const result = ${stmt}.run(${args});`, "return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };"]];
+      return { returnType: "ExecResult", statements: [`const result = ${c.run};`, "return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };"] };
   }
 }
 
-function local(p: ParamIR): string {
-  return `${p.field}Values`;
+/** The runtime's ParamKind of a parameter. */
+function paramKind(p: ParamIR): string {
+  const base = p.type.ts === "Uint8Array" ? "blob" : p.type.ts;
+  return `${base}${p.type.nullable ? "?" : ""}${p.slice ? "[]" : ""}`;
 }
 
 function paramType(p: ParamIR): string {
@@ -125,4 +145,46 @@ function fieldValue(f: RowField): string {
   if (f.kind === "column") return readValue(f.index, f.type);
   const object = `{ ${f.fields.map((x) => `${x.field}: ${readValue(x.index, x.type)}`).join(", ")} }`;
   return f.nullable && f.presenceIndex !== null ? `r[${f.presenceIndex}] === null ? null : ${object}` : object;
+}
+
+/**
+ * A slice query's SQL as the runtime's SqlParts: every placeholder a `{ value }` or `{ list }`
+ * part naming its params field, in binding order.
+ */
+function sqlPartsLiteral(q: QueryIR): string {
+  const parts: string[] = [];
+  let binding = 0;
+  const field = () => JSON.stringify(q.params[q.bindings[binding++]].field);
+  for (const part of q.sql) {
+    if (part.kind === "slice") {
+      parts.push(`{ list: ${field()} }`);
+      continue;
+    }
+    let from = 0;
+    for (const at of placeholderOffsets(part.text)) {
+      parts.push(sqlLiteral(part.text.slice(from, at)), `{ value: ${field()} }`);
+      from = at + 1;
+    }
+    parts.push(sqlLiteral(part.text.slice(from)));
+  }
+  if (binding !== q.bindings.length) throw new Error(`internal: ${q.name} has ${q.bindings.length} bindings but ${binding} placeholders`);
+  return `[\n${parts.filter((p) => p !== '""').map((p) => `${p},`).join("\n")}\n]`;
+}
+
+/** Offsets of the `?` placeholders in rewritten SQL text: not inside quotes or comments. */
+function placeholderOffsets(sql: string): number[] {
+  const found: number[] = [];
+  const closers: Record<string, string> = { "'": "'", '"': '"', "`": "`", "[": "]", "--": "\n", "/*": "*/" };
+  for (let i = 0; i < sql.length; i++) {
+    if (sql[i] === "?") {
+      found.push(i);
+      continue;
+    }
+    const opener = sql.startsWith("--", i) || sql.startsWith("/*", i) ? sql.slice(i, i + 2) : sql[i];
+    const closer = closers[opener];
+    if (closer === undefined) continue;
+    const end = sql.indexOf(closer, i + opener.length);
+    i = end === -1 ? sql.length : end + closer.length - 1;
+  }
+  return found;
 }

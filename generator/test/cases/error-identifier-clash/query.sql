@@ -4,5 +4,5 @@ SELECT name FROM things WHERE id = ?;
 -- name: ToGetThingRow :one
 SELECT id FROM things WHERE name = ?;
 
--- name: Cached :many
+-- name: EndIterators :many
 SELECT * FROM things;
