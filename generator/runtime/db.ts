@@ -78,7 +78,7 @@ function checkParams(query: string, kinds: ParamKinds, params: unknown): void {
 function checkValue(query: string, where: string, kind: string, v: unknown): void {
   const nullable = kind.endsWith("?");
   const base = nullable ? kind.slice(0, -1) : kind;
-  if (v === null ? nullable : fits(base, v)) return;
+  if (v === null ? nullable || base === "unknown" : fits(base, v)) return;
   const wanted = base === "unknown" ? "a number, bigint, string or Uint8Array" : base === "blob" ? "a Uint8Array" : base === "number" ? "a finite number" : `a ${base}`;
   throw new TypeError(`${query}: parameter ${where} must be ${wanted}${nullable ? " or null" : ""}; got ${shown(v)}`);
 }
@@ -147,6 +147,7 @@ class Cursor {
     this.endedBy = by;
     this.native.return?.();
     cursors.get(this.db)?.delete(this);
+    unreachable.unregister(this);
     this.giveBack();
     this.giveBack = undefined;
   }
@@ -166,7 +167,6 @@ function* cursorRows<R>(c: Cursor, map: (r: unknown[]) => R): Generator<R, void,
   try {
     for (;;) {
       const step = native.next();
-      c.checkResumable();
       if (step.done) return;
       yield map(step.value as unknown[]);
       c.checkResumable();
@@ -174,12 +174,6 @@ function* cursorRows<R>(c: Cursor, map: (r: unknown[]) => R): Generator<R, void,
   } finally {
     c.end();
   }
-}
-
-function iterateRows<R>(c: Cursor, map: (r: unknown[]) => R): Generator<R, void, undefined> {
-  const rows = cursorRows(c, map);
-  unreachable.register(rows, c);
-  return rows;
 }
 
 /** Ends every iterator still open on `db` (each throws if resumed); returns how many there were. */
@@ -196,7 +190,8 @@ function runEndingIterators(db: Database, stmt: Statement, by: string, args: rea
   try {
     return stmt.run(...args);
   } catch (e) {
-    if (!(e instanceof TypeError) || endIterators(db, by) === 0) throw e;
+    // The driver's refusals are TypeErrors (by name: they may come from another realm).
+    if ((e as { name?: unknown } | null)?.name !== "TypeError" || endIterators(db, by) === 0) throw e;
     return stmt.run(...args);
   }
 }
@@ -216,46 +211,71 @@ class Pool {
   }
 }
 
-function prepareRaw(db: Database, sql: string, raw: boolean): Statement {
-  const stmt = db.prepare(sql);
-  if (raw) stmt.raw(true);
-  return stmt;
-}
-
-/**
- * A query without lists. `statement()` returns its statement, prepared once per database, for
- * `get`/`all`; writes go through `run()` and iteration through `iterate()`.
- * Row-returning statements run in raw mode: arrays, mapped to objects by generated code.
- */
-export class PlainQuery {
-  private readonly statements = new WeakMap<Database, Statement>();
-  private readonly pool = new Pool();
-  private readonly sql: string;
-  private readonly name: string;
+/** What plain and slice queries share: their name and parameter kinds, and iteration. */
+class QueryInfo {
+  readonly name: string;
   private readonly kinds: ParamKinds;
   private readonly raw: boolean;
+  private readonly pool = new Pool();
 
-  constructor(sql: string, name: string, kinds: ParamKinds, raw: boolean) {
-    this.sql = sql;
+  constructor(name: string, kinds: ParamKinds, raw: boolean) {
     this.name = name;
     this.kinds = kinds;
     this.raw = raw;
   }
 
-  statement(db: Database, params?: unknown): Statement {
+  kind(field: string): ParamKind {
+    return this.kinds[field];
+  }
+
+  check(params: unknown): void {
     if (checking) checkParams(this.name, this.kinds, params);
+  }
+
+  /** Row-returning statements run in raw mode: arrays, mapped to objects by generated code. */
+  prepare(db: Database, sql: string): Statement {
+    const stmt = db.prepare(sql);
+    if (this.raw) stmt.raw(true);
+    return stmt;
+  }
+
+  /** Rows of a statement lent from the pool under `key` (its SQL made on first need). */
+  iterate<R>(db: Database, key: string, sql: () => string, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
+    const cursor = new Cursor(this.name, db, () => this.pool.lend(db, key, () => this.prepare(db, sql())), args);
+    const rows = cursorRows(cursor, map);
+    unreachable.register(rows, cursor, cursor);
+    return rows;
+  }
+}
+
+/**
+ * A query without lists. `statement()` returns its statement, prepared once per database, for
+ * `get`/`all`; writes go through `run()` and iteration through `iterate()`.
+ */
+export class PlainQuery {
+  private readonly statements = new WeakMap<Database, Statement>();
+  private readonly sql: string;
+  private readonly info: QueryInfo;
+
+  constructor(sql: string, name: string, kinds: ParamKinds, raw: boolean) {
+    this.sql = sql;
+    this.info = new QueryInfo(name, kinds, raw);
+  }
+
+  statement(db: Database, params?: unknown): Statement {
+    this.info.check(params);
     let stmt = this.statements.get(db);
-    if (stmt === undefined) this.statements.set(db, (stmt = prepareRaw(db, this.sql, this.raw)));
+    if (stmt === undefined) this.statements.set(db, (stmt = this.info.prepare(db, this.sql)));
     return stmt;
   }
 
   run(db: Database, params: unknown, ...args: unknown[]): RunResult {
-    return runEndingIterators(db, this.statement(db, params), this.name, args);
+    return runEndingIterators(db, this.statement(db, params), this.info.name, args);
   }
 
   iterate<R>(db: Database, params: unknown, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    if (checking) checkParams(this.name, this.kinds, params);
-    return iterateRows(new Cursor(this.name, db, () => this.pool.lend(db, "", () => prepareRaw(db, this.sql, this.raw)), args), map);
+    this.info.check(params);
+    return this.info.iterate(db, "", () => this.sql, args, map);
   }
 }
 
@@ -271,20 +291,15 @@ const EXACT_LIST_LENGTHS = 64;
  */
 export class SliceQuery {
   private readonly statements = new WeakMap<Database, Map<string, Statement>>();
-  private readonly pool = new Pool();
   private readonly parts: SqlParts;
-  private readonly name: string;
-  private readonly kinds: ParamKinds;
-  private readonly raw: boolean;
+  private readonly info: QueryInfo;
   /** The list parameters, in the order of `kinds`; `values` counts the single placeholders. */
   private readonly lists: readonly string[];
   private readonly values: number;
 
   constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean) {
     this.parts = parts;
-    this.name = name;
-    this.kinds = kinds;
-    this.raw = raw;
+    this.info = new QueryInfo(name, kinds, raw);
     this.lists = Object.keys(kinds).filter((f) => kinds[f].endsWith("[]"));
     this.values = parts.filter((p) => typeof p === "object" && "value" in p).length;
   }
@@ -301,25 +316,24 @@ export class SliceQuery {
 
   run(db: Database, params: unknown): RunResult {
     const { stmt, args } = this.bind(db, params);
-    return runEndingIterators(db, stmt, this.name, args);
+    return runEndingIterators(db, stmt, this.info.name, args);
   }
 
   iterate<R>(db: Database, params: unknown, map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    if (checking) checkParams(this.name, this.kinds, params);
+    this.info.check(params);
     const { sizes } = this.sizes(params);
-    const lend = () => this.pool.lend(db, sizes.join(","), () => prepareRaw(db, this.sqlFor(sizes), this.raw));
-    return iterateRows(new Cursor(this.name, db, lend, this.args(params as Record<string, unknown>, sizes)), map);
+    return this.info.iterate(db, sizes.join(","), () => this.sqlFor(sizes), this.args(params as Record<string, unknown>, sizes), map);
   }
 
   private bind(db: Database, params: unknown): { stmt: Statement; args: unknown[] } {
-    if (checking) checkParams(this.name, this.kinds, params);
+    this.info.check(params);
     const { sizes, cacheable } = this.sizes(params);
     const key = sizes.join(",");
     let byKey = this.statements.get(db);
     if (byKey === undefined) this.statements.set(db, (byKey = new Map()));
     let stmt = byKey.get(key);
     if (stmt === undefined) {
-      stmt = prepareRaw(db, this.sqlFor(sizes), this.raw);
+      stmt = this.info.prepare(db, this.sqlFor(sizes));
       if (cacheable) byKey.set(key, stmt);
     }
     return { stmt, args: this.args(params as Record<string, unknown>, sizes) };
@@ -336,7 +350,7 @@ export class SliceQuery {
     const needed = this.variables(exact);
     if (needed <= MAX_VARIABLES) return { sizes: exact, cacheable: false };
     const lists = this.lists.map((f, i) => `${f} (${exact[i]} values)`).join(", ");
-    throw new RangeError(`${this.name}: sqlc.slice ${lists} with ${this.values} other parameters need ${needed} bound variables; SQLite allows at most ${MAX_VARIABLES} per statement`);
+    throw new RangeError(`${this.info.name}: sqlc.slice ${lists} with ${this.values} other parameters need ${needed} bound variables; SQLite allows at most ${MAX_VARIABLES} per statement`);
   }
 
   private variables(sizes: readonly number[]): number {
@@ -354,11 +368,11 @@ export class SliceQuery {
     for (const p of this.parts) {
       if (typeof p === "string") continue;
       if ("value" in p) {
-        args.push(bindable(this.kinds[p.value], params[p.value]));
+        args.push(bindable(this.info.kind(p.value), params[p.value]));
         continue;
       }
       const values = params[p.list] as readonly unknown[];
-      const kind = this.kinds[p.list];
+      const kind = this.info.kind(p.list);
       for (const v of values) args.push(bindable(kind, v));
       for (let i = values.length; i < sizes[this.lists.indexOf(p.list)]; i++) args.push(bindable(kind, values[values.length - 1]));
     }
