@@ -136,6 +136,19 @@ const many = compare({
   },
 });
 
+const rawIterate = db.prepare(listSql).raw(true);
+const iterate = compare({
+  "hand-written raw iterate + mapper": () => {
+    for (const r of rawIterate.iterate(ws)) sink += handMapper(r as unknown[]).updatedAt;
+  },
+  "generated listHttpIterate()": () => {
+    for (const r of generated.listHttpIterate(db, { workspaceId: ws }) as Iterable<Row>) sink += r.updatedAt;
+  },
+  "generated listHttpIterate(), checked": checked(() => {
+    for (const r of generated.listHttpIterate(db, { workspaceId: ws }) as Iterable<Row>) sink += r.updatedAt;
+  }),
+});
+
 const ids = Array.from({ length: 20_000 }, (_, i) => {
   const id = Buffer.alloc(16);
   id.writeUInt32BE((i * 7919) % ROWS, 12);
@@ -165,5 +178,6 @@ const report = (title: string, results: Record<string, number>, baseline: string
 };
 console.log(`sqlgen bench: ${ROWS} rows, median of ${ROUNDS} alternating rounds, node ${process.version}`);
 report(`:many — all ${ROWS} rows of a workspace`, many, "hand-written raw + mapper", "generated listHttp()");
+report(`:many, iterated — all ${ROWS} rows one at a time`, iterate, "hand-written raw iterate + mapper", "generated listHttpIterate()");
 report(`:one — ${ids.length} point lookups`, one, "hand-written raw + mapper", "generated getHttp()");
 if (sink === 0) console.log("(no rows?)");

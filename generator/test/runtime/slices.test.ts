@@ -78,6 +78,16 @@ describe("sqlc.slice", () => {
     expect(count()).toBe(1); // 66 and 100 values share the statement for 128
   });
 
+  it("iterates the same rows, each iteration on a statement of its own", () => {
+    const db = seeded();
+    const params = (methods: string[]) => ({ methods, workspaceId: ws, excluded: [id(2)], name: "", limit: 10 });
+    const ids = (rows: Iterable<{ id: Uint8Array }>) => [...rows].map((r) => r.id[0]);
+    const nested: number[][] = [];
+    for (const _ of query.filterHttpIterate(db, params(["GET", "POST"]))) nested.push(ids(query.filterHttpIterate(db, params(["GET", "POST"]))));
+    expect(nested).toEqual([[1, 5, 6], [1, 5, 6], [1, 5, 6]]);
+    expect(ids(query.filterHttpIterate(db, params(["PUT", "DELETE", "GET"])))).toEqual(ids(query.filterHttp(db, params(["PUT", "DELETE", "GET"]))));
+  });
+
   it("never splices values into SQL text", () => {
     const db = seeded();
     const hostile = ["GET') OR 1=1 --", "x'); DROP TABLE http; --"];
