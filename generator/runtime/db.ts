@@ -9,9 +9,12 @@
  * - each `…Iterate()` runs on a statement of its own, so calling any query function, or another
  *   `…Iterate()`, inside the loop works;
  * - an iterator ends when it is exhausted, on `break`/`throw` out of a for-of (`return()`), when it
- *   is garbage-collected unfinished, and when a generated write or `immediate()` would otherwise
- *   fail because of it; an iterator ended that way throws if it is resumed (never a silent
- *   truncation). `endIterators(db)` ends them all explicitly, e.g. before `db.close()`.
+ *   is garbage-collected unfinished, and when a generated write or `immediate()` is refused by the
+ *   driver because of it (then the write is retried once; in unsafe mode, where the driver allows
+ *   it, nothing is ended); an iterator ended that way throws if it is resumed, never stopping
+ *   silently early. Writes of your own (`db.prepare(…).run()`, `db.close()`) are not seen: call
+ *   `endIterators(db)` first when an iterator may have been dropped unfinished. Iterators are
+ *   tracked per copy of this file: give one connection one generated output.
  */
 
 export interface RunResult {
