@@ -111,3 +111,19 @@ describe("sqlc.slice", () => {
     );
   });
 });
+
+describe("sqlc.slice in :one and :execrows", () => {
+  it("counts and deletes the listed rows, padded past 64 values", async () => {
+    const basic = await loadCase("slice-basic");
+    const db = basic.open();
+    db.prepare("INSERT INTO workspaces (id, name) VALUES (x'01', 'w')").run();
+    const insert = db.prepare("INSERT INTO http (id, workspace_id, name) VALUES (?, x'01', ?)");
+    for (let i = 1; i <= 8; i++) insert.run(id(i), `n${i}`);
+    const many = [...Array.from({ length: 70 }, (_, i) => id(100 + i)), id(1), id(2)];
+    expect(basic.query.countHttpByIds(db, { ids: many })).toEqual({ n: 2 });
+    expect(basic.query.countHttpByIds(db, { ids: [] })).toEqual({ n: 0 });
+    expect(basic.query.deleteHttpByIds(db, { ids: many })).toBe(2);
+    expect(basic.query.deleteHttpByIds(db, { ids: [id(3)] })).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM http").pluck().get()).toBe(5);
+  });
+});

@@ -39,3 +39,50 @@ export function listHttpByIds(db: Database, params: ListHttpByIdsParams): ListHt
 export function listHttpByIdsIterate(db: Database, params: ListHttpByIdsParams): Generator<ListHttpByIdsRow, void, undefined> {
   return listHttpByIdsStatement.iterate(db, params, toListHttpByIdsRow);
 }
+
+/** SQL of CountHttpByIds, in parts: each { value } is one placeholder, each { list } as many as the list has values. */
+export const countHttpByIdsSql: SqlParts = [
+  "SELECT count(*) AS n FROM http WHERE id IN (",
+  { list: "ids" },
+  ")",
+  ];
+
+export interface CountHttpByIdsParams {
+  ids: readonly Uint8Array[];
+}
+
+export interface CountHttpByIdsRow {
+  n: number;
+}
+
+const countHttpByIdsStatement = new SliceQuery(countHttpByIdsSql, "CountHttpByIds", { ids: "blob[]" }, true);
+
+function toCountHttpByIdsRow(r: unknown[]): CountHttpByIdsRow {
+  return {
+    n: r[0] as number,
+  };
+}
+
+/** `:one` query `CountHttpByIds` (query.sql:4). */
+export function countHttpByIds(db: Database, params: CountHttpByIdsParams): CountHttpByIdsRow | undefined {
+  const r = countHttpByIdsStatement.get(db, params) as unknown[] | undefined;
+  return r === undefined ? undefined : toCountHttpByIdsRow(r);
+}
+
+/** SQL of DeleteHttpByIds, in parts: each { value } is one placeholder, each { list } as many as the list has values. */
+export const deleteHttpByIdsSql: SqlParts = [
+  "DELETE FROM http WHERE id IN (",
+  { list: "ids" },
+  ")",
+  ];
+
+export interface DeleteHttpByIdsParams {
+  ids: readonly Uint8Array[];
+}
+
+const deleteHttpByIdsStatement = new SliceQuery(deleteHttpByIdsSql, "DeleteHttpByIds", { ids: "blob[]" }, false);
+
+/** `:execrows` query `DeleteHttpByIds` (query.sql:7). */
+export function deleteHttpByIds(db: Database, params: DeleteHttpByIdsParams): number {
+  return deleteHttpByIdsStatement.run(db, params).changes;
+}
