@@ -18,8 +18,8 @@ interface Expectation {
   readonly seeks?: string;
 }
 
-// A query with a slice runs as text parts with a list number where the list goes: plan it with two items.
-const twoItems = (parts: readonly (string | number)[]) => parts.map((p) => (typeof p === "number" ? "?, ?" : p)).join("");
+// A slice is planned with two list items, as at run time.
+const twoItems = (parts: q.SqlParts) => parts.map((p) => (typeof p === "string" ? p : "value" in p ? "?" : "?, ?")).join("");
 
 const expectations: Record<string, Expectation> = {
   "spec 5.2 example": {

@@ -8,7 +8,7 @@ import type { ModelIR, ModuleIR } from "../ir/query-ir.js";
 import { isReservedWord } from "./naming.js";
 
 /** What generated/db.ts exports (generator/runtime/db.ts). */
-export const runtimeExports = ["cached", "cachedSliced", "padSlice", "immediate", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult"];
+export const runtimeExports = ["PlainQuery", "SliceQuery", "checkParameters", "endIterators", "immediate", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult", "ParamKind", "ParamKinds", "SqlParts"];
 
 export function checkIdentifierClashes(modules: readonly ModuleIR[], models: readonly ModelIR[], bag: DiagnosticBag): void {
   const owner = new Map<string, string>(runtimeExports.map((name) => [name, "sqlgen's runtime (db.ts)"]));

@@ -39,7 +39,9 @@ function handMapper(r: unknown[]): Row {
   return { id: r[0] as Uint8Array, workspaceId: r[1] as Uint8Array, name: r[2] as string, url: r[3] as string | null, method: r[4] as string, isDelta: r[5] !== 0, updatedAt: r[6] as number };
 }
 
-async function generate(): Promise<Record<string, (...a: unknown[]) => unknown>> {
+type Module = Record<string, (...a: unknown[]) => unknown>;
+
+async function generate(): Promise<{ queries: Module; runtime: Module }> {
   const dir = mkdtempSync(join(tmpdir(), "sqlgen-bench-"));
   mkdirSync(join(dir, "schema"));
   mkdirSync(join(dir, "queries"));
@@ -53,7 +55,17 @@ async function generate(): Promise<Record<string, (...a: unknown[]) => unknown>>
     writeFileSync(join(dir, "generated", `${f}.js`), out.outputText);
   }
   writeFileSync(join(dir, "generated", "package.json"), '{"type":"module"}');
-  return import(pathToFileURL(join(dir, "generated", "http.js")).href);
+  const load = (f: string) => import(pathToFileURL(join(dir, "generated", `${f}.js`)).href) as Promise<Module>;
+  return { queries: await load("http"), runtime: await load("db") };
+}
+
+/** The same call with the runtime's development-mode parameter checks on. */
+function checked(fn: () => void): () => void {
+  return () => {
+    runtime.checkParameters(true);
+    fn();
+    runtime.checkParameters(false);
+  };
 }
 
 function seed(db: Database.Database): void {
@@ -96,7 +108,7 @@ function compare(forms: Record<string, () => void>): Record<string, number> {
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
 }
 
-const generated = await generate();
+const { queries: generated, runtime } = await generate();
 const db = new Database(":memory:");
 db.exec(schema);
 seed(db);
@@ -116,9 +128,25 @@ const many = compare({
   "generated listHttp()": () => {
     sink += (generated.listHttp(db, { workspaceId: ws }) as Row[]).length;
   },
+  "generated listHttp(), checked": checked(() => {
+    sink += (generated.listHttp(db, { workspaceId: ws }) as Row[]).length;
+  }),
   "better-sqlite3 objects (no mapping)": () => {
     sink += objectList.all(ws).length;
   },
+});
+
+const rawIterate = db.prepare(listSql).raw(true);
+const iterate = compare({
+  "hand-written raw iterate + mapper": () => {
+    for (const r of rawIterate.iterate(ws)) sink += handMapper(r as unknown[]).updatedAt;
+  },
+  "generated listHttpIterate()": () => {
+    for (const r of generated.listHttpIterate(db, { workspaceId: ws }) as Iterable<Row>) sink += r.updatedAt;
+  },
+  "generated listHttpIterate(), checked": checked(() => {
+    for (const r of generated.listHttpIterate(db, { workspaceId: ws }) as Iterable<Row>) sink += r.updatedAt;
+  }),
 });
 
 const ids = Array.from({ length: 20_000 }, (_, i) => {
@@ -137,14 +165,19 @@ const one = compare({
   "generated getHttp()": () => {
     for (const id of ids) sink += (generated.getHttp(db, { id }) as Row | undefined)?.updatedAt ?? 0;
   },
+  "generated getHttp(), checked": checked(() => {
+    for (const id of ids) sink += (generated.getHttp(db, { id }) as Row | undefined)?.updatedAt ?? 0;
+  }),
 });
 
 const report = (title: string, results: Record<string, number>, baseline: string, subject: string) => {
   console.log(`\n${title}`);
   for (const [name, ms] of Object.entries(results)) console.log(`  ${name.padEnd(38)} ${ms.toFixed(2).padStart(9)} ms  (${(results[baseline] / ms).toFixed(3)}× of baseline speed)`);
   console.log(`  ratio generated/baseline speed: ${(results[baseline] / results[subject]).toFixed(3)} (goal ≥ 0.95)`);
+  console.log(`  ratio checked/baseline speed:   ${(results[baseline] / results[`${subject}, checked`]).toFixed(3)} (development mode, no goal)`);
 };
 console.log(`sqlgen bench: ${ROWS} rows, median of ${ROUNDS} alternating rounds, node ${process.version}`);
 report(`:many — all ${ROWS} rows of a workspace`, many, "hand-written raw + mapper", "generated listHttp()");
+report(`:many, iterated — all ${ROWS} rows one at a time`, iterate, "hand-written raw iterate + mapper", "generated listHttpIterate()");
 report(`:one — ${ids.length} point lookups`, one, "hand-written raw + mapper", "generated getHttp()");
 if (sink === 0) console.log("(no rows?)");

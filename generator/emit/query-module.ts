@@ -11,8 +11,8 @@ export function emitQueryModule(module: ModuleIR): StatementStructures[] {
   const runtime = new Set<string>(["type Database"]);
   const models = new Set<string>();
   for (const q of queries) {
-    runtime.add(hasLists(q) ? "cachedSliced" : "cached");
-    if (hasLists(q)) runtime.add("padSlice");
+    runtime.add(hasLists(q) ? "SliceQuery" : "PlainQuery");
+    if (hasLists(q)) runtime.add("type SqlParts");
     if (q.command === "execresult") runtime.add("type ExecResult");
     for (const f of q.row) if (f.kind === "embed") models.add(f.model);
   }
@@ -38,12 +38,12 @@ function hasLists(q: QueryIR): boolean {
 
 function emitQuery(out: StatementStructures[], q: QueryIR): void {
   const n = q.identifiers;
-  const lists = q.params.filter((p) => p.list);
+  const sliced = hasLists(q);
   out.push({ kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [lists.length ? `SQL of ${q.name}: text, and where each sqlc.slice list goes, its number in the lists (${lists.map((p, i) => `${i} = ${p.name}`).join(", ")}).` : `SQL of ${q.name}.`],
-    declarations: [{ name: n.sql, initializer: lists.length ? slicedSqlLiteral(q, lists) : sqlLiteral(renderSql(q.sql, () => "?")) }],
+    docs: [`SQL of ${q.name}${sliced ? ", in parts: each { value } is one placeholder, each { list } as many as the list has values" : ""}.`],
+    declarations: [{ name: n.sql, type: sliced ? "SqlParts" : undefined, initializer: sliced ? sqlPartsLiteral(q) : sqlLiteral(renderSql(q.sql, () => "?")) }],
   });
   if (q.params.length > 0) {
     out.push({ kind: StructureKind.Interface, name: n.params, isExported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) });
@@ -51,9 +51,8 @@ function emitQuery(out: StatementStructures[], q: QueryIR): void {
   if (returnsRows(q)) {
     out.push({ kind: StructureKind.Interface, name: n.row, isExported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) });
   }
-  const raw = returnsRows(q);
-  const values = placeholders(q.sql).filter((p) => p.kind === "value").length;
-  const initializer = lists.length === 0 ? `cached(${n.sql}, ${raw})` : `cachedSliced(${n.sql}, ${JSON.stringify(lists.map((p) => p.name))}, ${values}, ${raw})`;
+  const kinds = `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"`).join(", ")} }`;
+  const initializer = `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)})`;
   out.push({ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: n.statement, initializer }] });
   if (returnsRows(q)) {
     out.push({ kind: StructureKind.Function,
@@ -67,72 +66,79 @@ function emitQuery(out: StatementStructures[], q: QueryIR): void {
   if (q.command === "many" && returnsRows(q)) emitFunction(out, q, n, true);
 }
 
-/** The SQL that runs, for a query with lists: text parts, and each list's number where it goes. */
-function slicedSqlLiteral(q: QueryIR, lists: readonly ParamIR[]): string {
-  const items: string[] = [];
-  let text = "";
-  for (const part of q.sql) {
-    if (part.kind === "text") text += part.text;
-    else if (part.kind === "value") text += "?";
-    else {
-      items.push(sqlLiteral(text), String(lists.indexOf(q.params[part.param])));
-      text = "";
-    }
-  }
-  items.push(sqlLiteral(text));
-  return `[${items.join(", ")}] as const`;
+/** A query with lists, as the runtime's SqlParts: text, and each placeholder a `{ value }` or `{ list }` naming its params field. */
+function sqlPartsLiteral(q: QueryIR): string {
+  const items = q.sql.map((part) => (part.kind === "text" ? sqlLiteral(part.text) : `{ ${part.kind}: ${JSON.stringify(q.params[part.param].field)} }`));
+  return `[\n${items.map((i) => `${i},`).join("\n")}\n]`;
 }
 
 function emitFunction(out: StatementStructures[], q: QueryIR, n: QueryIdentifiers, iterate: boolean): void {
-  const lists = q.params.filter((p) => p.list);
-  const pre = lists.map((p) => `const ${local(p)} = padSlice(${p.type.ts === "boolean" ? `params.${p.field}.map((v) => ${bindValue("v", p.type)})` : `params.${p.field}`}, ${JSON.stringify(p.name)});`);
-  const args = placeholders(q.sql)
-    .map((part) => {
-      const p = q.params[part.param];
-      return part.kind === "list" ? `...${local(p)}` : bindValue(`params.${p.field}`, p.type);
-    })
-    .join(", ");
-  const stmt = lists.length === 0 ? `${n.statement}(db)` : `${n.statement}(db, [${lists.map((p) => `${local(p)}.length`).join(", ")}])`;
-  const [returnType, body] = iterate ? [`Generator<${n.row}, void, undefined>`, [`for (const r of ${stmt}.iterate(${args})) yield ${n.mapper}(r as unknown[]);`]] : bodyFor(q, n, stmt, args);
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
   out.push({ kind: StructureKind.Function,
     name: iterate ? n.iterate : n.fn,
     isExported: true,
-    isGenerator: iterate,
     docs: [docText(docs)],
     parameters: [{ name: "db", type: "Database" }, ...(q.params.length > 0 ? [{ name: "params", type: n.params }] : [])],
-    returnType,
-    statements: [...pre, ...body],
+    ...(iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n)};`] } : bodyFor(q, n, calls(q, n))),
   });
 }
 
-function bodyFor(q: QueryIR, n: QueryIdentifiers, stmt: string, args: string): [string, string[]] {
+/** How a generated function calls the runtime: queries with lists bind from `params` in the runtime. */
+interface Calls {
+  readonly get: string;
+  readonly all: string;
+  readonly run: string;
+}
+
+function calls(q: QueryIR, n: QueryIdentifiers): Calls {
+  const params = q.params.length > 0 ? "params" : "undefined";
+  if (hasLists(q)) return { get: `${n.statement}.get(db, ${params})`, all: `${n.statement}.all(db, ${params})`, run: `${n.statement}.run(db, ${params})` };
+  const args = valueArgs(q);
+  const statement = `${n.statement}.statement(db${q.params.length > 0 ? ", params" : ""})`;
+  return { get: `${statement}.get(${args})`, all: `${statement}.all(${args})`, run: `${n.statement}.run(db, ${params}${args ? `, ${args}` : ""})` };
+}
+
+function iterateCall(q: QueryIR, n: QueryIdentifiers): string {
+  const params = q.params.length > 0 ? "params" : "undefined";
+  return hasLists(q) ? `${n.statement}.iterate(db, ${params}, ${n.mapper})` : `${n.statement}.iterate(db, ${params}, [${valueArgs(q)}], ${n.mapper})`;
+}
+
+/** The arguments of a query without lists, one per placeholder in binding order. */
+function valueArgs(q: QueryIR): string {
+  return placeholders(q.sql)
+    .map((part) => bindValue(`params.${q.params[part.param].field}`, q.params[part.param].type))
+    .join(", ");
+}
+
+function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls): { returnType: string; statements: string[] } {
   switch (q.command) {
     case "one":
-      return [`${n.row} | undefined`, [`const r = ${stmt}.get(${args}) as unknown[] | undefined;`, `return r === undefined ? undefined : ${n.mapper}(r);`]];
+      return { returnType: `${n.row} | undefined`, statements: [`const r = ${c.get} as unknown[] | undefined;`, `return r === undefined ? undefined : ${n.mapper}(r);`] };
     case "many":
-      return [
-        `${n.row}[]`,
-        [
-          `const rows = ${stmt}.all(${args}) as unknown[][];`,
+      return {
+        returnType: `${n.row}[]`,
+        statements: [
+          `const rows = ${c.all} as unknown[][];`,
           `const out: ${n.row}[] = new Array(rows.length);`,
           `for (let i = 0; i < rows.length; i++) out[i] = ${n.mapper}(rows[i]);`,
           "return out;",
         ],
-      ];
+      };
     case "exec":
-      return ["void", [`${stmt}.run(${args});`]];
+      return { returnType: "void", statements: [`${c.run};`] };
     case "execrows":
-      return ["number", [`return ${stmt}.run(${args}).changes;`]];
+      return { returnType: "number", statements: [`return ${c.run}.changes;`] };
     case "execlastid":
-      return ["number", [`return Number(${stmt}.run(${args}).lastInsertRowid);`]];
+      return { returnType: "number", statements: [`return Number(${c.run}.lastInsertRowid);`] };
     case "execresult":
-      return ["ExecResult", [`const result = ${stmt}.run(${args});`, "return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };"]];
+      return { returnType: "ExecResult", statements: [`const result = ${c.run};`, "return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };"] };
   }
 }
 
-function local(p: ParamIR): string {
-  return `${p.field}Values`;
+/** The runtime's ParamKind of a parameter. */
+function paramKind(p: ParamIR): string {
+  const base = p.type.ts === "Uint8Array" ? "blob" : p.type.ts;
+  return `${base}${p.type.nullable ? "?" : ""}${p.list ? "[]" : ""}`;
 }
 
 function paramType(p: ParamIR): string {

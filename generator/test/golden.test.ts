@@ -3,11 +3,12 @@
  * output (generated TypeScript, `describe --json`, rendered diagnostics). `npm run golden`
  * rewrites every expected file; review the diff like code.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { caseNames, normalize, runCase, sentinel } from "./support/cases.js";
-import { expectGolden, expectGoldenDir } from "./support/golden.js";
+import { expectGolden, expectGoldenDir, expectGoldenEntries, updating } from "./support/golden.js";
 import { typecheck } from "./support/typecheck.js";
 
 interface DescribedDiagnostic { severity: string; code: string; file: string | null; line: number | null; col: number | null }
@@ -27,6 +28,7 @@ describe.each(caseNames())("case %s", (name) => {
     expect(c.generate.code).toBe(failed ? 1 : 0);
     expect(c.describe.code).toBe(failed ? 1 : 0);
 
+    expectGoldenEntries(expected, failed ? ["describe.json", "stderr.txt"] : ["describe.json", "generated", "stderr.txt"]);
     if (failed) {
       // Nothing written: the output folder holds only what was there before.
       expect(readdirSync(c.outDir)).toEqual([sentinel]);
@@ -52,4 +54,13 @@ it("type-checks every generated output under strict", () => {
   expect(generatedDirs.length).toBeGreaterThan(0);
   const roots = generatedDirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".ts")).map((f) => join(d, f)));
   expect(typecheck(roots)).toEqual([]);
+});
+
+it.skipIf(updating)("fails on an extra file in expected/ and on a stale generated/ of a failing case", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sqlgen-golden-"));
+  for (const f of ["describe.json", "stderr.txt", "notes.txt"]) writeFileSync(join(dir, f), "");
+  expect(() => expectGoldenEntries(dir, ["describe.json", "stderr.txt", "notes.txt"])).not.toThrow();
+  expect(() => expectGoldenEntries(dir, ["describe.json", "stderr.txt"])).toThrow(/must hold exactly/);
+  mkdirSync(join(dir, "generated"));
+  expect(() => expectGoldenEntries(dir, ["describe.json", "stderr.txt", "notes.txt"])).toThrow(/must hold exactly/);
 });

@@ -87,17 +87,20 @@ describe("conversions", () => {
 });
 
 describe("immediate()", () => {
-  it("commits on return and rolls back on throw", async () => {
+  it("commits on return and rolls back on throw, preparing its statements once per database", async () => {
     const { runtime, open } = await loadCase("execlastid");
-    const db = open();
-    runtime.immediate(db, () => db.prepare("INSERT INTO tags (label) VALUES ('kept')").run());
+    const { db, count } = countingPrepares(open());
+    const insert = db.prepare("INSERT INTO tags (label) VALUES (?)");
+    runtime.immediate(db, () => insert.run("kept"));
     expect(() =>
       runtime.immediate(db, () => {
-        db.prepare("INSERT INTO tags (label) VALUES ('lost')").run();
+        insert.run("lost");
         throw new Error("abort");
       }),
     ).toThrow("abort");
-    expect(db.prepare("SELECT label FROM tags").pluck().all()).toEqual(["kept"]);
+    runtime.immediate(db, () => runtime.immediate(db, () => insert.run("nested")));
+    expect(count()).toBe(4); // the INSERT, then BEGIN IMMEDIATE, COMMIT and ROLLBACK once
+    expect(db.prepare("SELECT label FROM tags").pluck().all()).toEqual(["kept", "nested"]);
     expect(db.inTransaction).toBe(false);
   });
 });

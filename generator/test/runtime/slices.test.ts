@@ -51,15 +51,41 @@ describe("sqlc.slice", () => {
     expect(all.map((r: { id: Uint8Array }) => r.id[0])).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it("keeps statements cached: one per padded length combination", () => {
+  it("caches one statement per exact combination of list lengths up to 64", () => {
     const { db, count } = countingPrepares(seeded());
-    const call = (methods: string[]) => query.filterHttp(db, { methods, workspaceId: ws, excluded: [id(9)], name: "", limit: 5 });
-    call(["GET", "POST", "PUT"]);
-    call(["GET", "POST", "PUT", "DELETE"]); // 3 and 4 both pad to 4
-    call(["GET", "POST", "PATCH"]);
+    const ref = seeded(); // the reference's own prepares are not counted
+    const call = (methods: string[], excluded: number[]) => {
+      const rows = query.filterHttp(db, { methods, workspaceId: ws, excluded: excluded.map(id), name: "", limit: 10 });
+      expect(rows.map((r: { id: Uint8Array }) => r.id[0])).toEqual(reference(ref, methods, excluded, "", 10));
+    };
+    call(["GET", "POST", "PUT"], [1]);
+    call(["GET", "POST", "PATCH"], [2]);
     expect(count()).toBe(1);
-    call(["GET", "POST", "PUT", "DELETE", "PATCH"]); // pads to 8
+    call(["GET", "POST", "PUT"], [1, 2]); // same first list, other second: a statement of its own
     expect(count()).toBe(2);
+    call(["GET", "POST", "PUT", "DELETE"], [1, 2]);
+    expect(count()).toBe(3);
+  });
+
+  it("pads lists longer than 64 to a power of two, by repeating the last value (right for NOT IN)", () => {
+    const { db, count } = countingPrepares(seeded());
+    const ref = seeded();
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => 100 + i);
+    for (const excluded of [[...filler(64), 2, 3], [...filler(99), 4]]) {
+      const rows = query.filterHttp(db, { methods: ["GET", "POST", "PUT", "DELETE"], workspaceId: ws, excluded: excluded.map((n) => Uint8Array.of(n % 256)), name: "", limit: 10 });
+      expect(rows.map((r: { id: Uint8Array }) => r.id[0])).toEqual(reference(ref, ["GET", "POST", "PUT", "DELETE"], excluded.map((n) => n % 256), "", 10));
+    }
+    expect(count()).toBe(1); // 66 and 100 values share the statement for 128
+  });
+
+  it("iterates the same rows, each iteration on a statement of its own", () => {
+    const db = seeded();
+    const params = (methods: string[]) => ({ methods, workspaceId: ws, excluded: [id(2)], name: "", limit: 10 });
+    const ids = (rows: Iterable<{ id: Uint8Array }>) => [...rows].map((r) => r.id[0]);
+    const nested: number[][] = [];
+    for (const _ of query.filterHttpIterate(db, params(["GET", "POST"]))) nested.push(ids(query.filterHttpIterate(db, params(["GET", "POST"]))));
+    expect(nested).toEqual([[1, 5, 6], [1, 5, 6], [1, 5, 6]]);
+    expect(ids(query.filterHttpIterate(db, params(["PUT", "DELETE", "GET"])))).toEqual(ids(query.filterHttp(db, params(["PUT", "DELETE", "GET"]))));
   });
 
   it("never splices values into SQL text", () => {
@@ -69,9 +95,35 @@ describe("sqlc.slice", () => {
     expect((db.prepare("SELECT count(*) FROM http").pluck().get() as number)).toBe(8);
   });
 
-  it("fails clearly past SQLite's variable limit, naming the parameter", () => {
+  it("never pads past SQLite's variable limit: lists up to the limit work beside other parameters", () => {
     const db = seeded();
-    const methods = Array.from({ length: 40_000 }, (_, i) => `m${i}`);
-    expect(() => query.filterHttp(db, { methods, workspaceId: ws, excluded: [], name: "", limit: 1 })).toThrow(/sqlc\.slice methods has 40000 values; SQLite allows at most 32766/);
+    // 20,000 would pad to 32,768; with the 3 other parameters and methods twice, exact fits.
+    const excluded = [...Array.from({ length: 19_999 }, (_, i) => 1000 + i), 2];
+    const rows = query.filterHttp(db, { methods: ["GET"], workspaceId: ws, excluded: excluded.map((n) => Uint8Array.of(n % 256)), name: "", limit: 10 });
+    expect(rows.map((r: { id: Uint8Array }) => r.id[0])).toEqual(reference(db, ["GET"], [...new Set(excluded.map((n) => n % 256))], "", 10));
+  });
+
+  it("fails clearly past SQLite's variable limit, naming the query, the lists with their lengths, and the limit", () => {
+    const db = seeded();
+    const methods = Array.from({ length: 16_382 }, (_, i) => `m${i}`); // used twice: 32,764, plus 3 + 1
+    expect(() => query.filterHttp(db, { methods, workspaceId: ws, excluded: [id(1)], name: "", limit: 1 })).toThrow(
+      /^FilterHttp: sqlc\.slice methods \(16382 values\), excluded \(1 values\) with 3 other parameters need 32768 bound variables; SQLite allows at most 32766 per statement$/,
+    );
+  });
+});
+
+describe("sqlc.slice in :one and :execrows", () => {
+  it("counts and deletes the listed rows, padded past 64 values", async () => {
+    const basic = await loadCase("slice-basic");
+    const db = basic.open();
+    db.prepare("INSERT INTO workspaces (id, name) VALUES (x'01', 'w')").run();
+    const insert = db.prepare("INSERT INTO http (id, workspace_id, name) VALUES (?, x'01', ?)");
+    for (let i = 1; i <= 8; i++) insert.run(id(i), `n${i}`);
+    const many = [...Array.from({ length: 70 }, (_, i) => id(100 + i)), id(1), id(2)];
+    expect(basic.query.countHttpByIds(db, { ids: many })).toEqual({ n: 2 });
+    expect(basic.query.countHttpByIds(db, { ids: [] })).toEqual({ n: 0 });
+    expect(basic.query.deleteHttpByIds(db, { ids: many })).toBe(2);
+    expect(basic.query.deleteHttpByIds(db, { ids: [id(3)] })).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM http").pluck().get()).toBe(5);
   });
 });

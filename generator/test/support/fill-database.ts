@@ -1,14 +1,15 @@
 /**
- * Opens a real better-sqlite3 database with a case's schema and a few rows in every table:
- * values follow each column's declared type, and the last row leaves nullable columns NULL.
- * Keys are 1, 2, 3 (as integers, text or blobs), so foreign keys and joins find each other,
- * except in the last row, whose foreign keys dangle: outer joins meet a missing match.
+ * Opens a real better-sqlite3 database with a case's schema and a few rows in every table.
+ * Values come from this file's own table of sample values per storage class, chosen by SQLite's
+ * affinity rules, not from the generator's type mapping (which the execution test checks).
+ * The last row leaves nullable columns NULL. Keys are 1, 2, 3 (as integers, text or blobs), so
+ * foreign keys and joins find each other, except in the last row, whose foreign keys dangle:
+ * outer joins meet a missing match.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { upPart } from "../../schema/apply-schema.js";
-import { tsTypeOfDeclared } from "../../analyze/type-map.js";
 
 export function schemaText(caseDir: string): string {
   const folder = join(caseDir, "schema");
@@ -20,18 +21,42 @@ export function schemaText(caseDir: string): string {
     .join("\n");
 }
 
-export function sampleValue(ts: string, i: number): unknown {
-  switch (ts) {
-    case "string":
+/** What a column holds: a storage class, or a convention stored in one (booleans as 0/1). */
+export type Sample = "integer" | "real" | "text" | "blob" | "boolean" | "date";
+
+/** Value number `i` (1, 2, 3, …) of each kind of sample. */
+export function sampleValue(kind: Sample, i: number): unknown {
+  switch (kind) {
+    case "integer":
+      return i;
+    case "real":
+      return i + 0.5;
+    case "text":
       // Valid JSON too (a JSON string), so text parameters also suit json_each() and friends.
       return `"s${i}"`;
-    case "Uint8Array":
+    case "blob":
       return Uint8Array.of(i);
     case "boolean":
       return i % 2;
-    default:
-      return i;
+    case "date":
+      return `2024-01-0${i % 10}`;
   }
+}
+
+/**
+ * SQLite's affinity rules (https://sqlite.org/datatype3.html §3.1), then, for NUMERIC affinity,
+ * what the usual type names mean. A column without a type holds integers (keys join as 1, 2, 3).
+ */
+export function sampleOfDeclared(declared: string): Sample {
+  const t = declared.toUpperCase();
+  if (t.includes("INT")) return "integer";
+  if (/CHAR|CLOB|TEXT/.test(t)) return "text";
+  if (t.includes("BLOB")) return "blob";
+  if (/REAL|FLOA|DOUB/.test(t)) return "real";
+  if (/^BOOL/.test(t)) return "boolean";
+  if (/^(DATE|TIME)/.test(t)) return "date";
+  if (/^JSON/.test(t)) return "text";
+  return "integer";
 }
 
 interface ColumnInfo { name: string; type: string; notnull: number; pk: number; hidden: number }
@@ -49,7 +74,7 @@ export function openFilled(caseDir: string, rows = 3): Database.Database {
       const last = i === rows;
       const values = columns.map((c) => {
         if (last && c.notnull === 0 && c.pk === 0) return null;
-        return sampleValue(tsTypeOfDeclared(c.type || null), last && foreignKeys.has(c.name) ? 99 : i);
+        return sampleValue(sampleOfDeclared(c.type), last && foreignKeys.has(c.name) ? 99 : i);
       });
       try {
         insert.run(...values);

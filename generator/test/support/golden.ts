@@ -27,3 +27,16 @@ export function expectGoldenDir(dir: string, files: ReadonlyMap<string, string>)
     expect(present, `golden folder ${dir} has files the generator no longer writes`).toEqual([...files.keys()].sort());
   }
 }
+
+/**
+ * A case's expected/ folder holds exactly `names` (files or folders): an extra file, or an old
+ * generated/ left behind by a case that now fails, fails the test; updating deletes them.
+ */
+export function expectGoldenEntries(dir: string, names: readonly string[]): void {
+  const present = existsSync(dir) ? readdirSync(dir).sort() : [];
+  if (updating) {
+    for (const extra of present.filter((n) => !names.includes(n))) rmSync(join(dir, extra), { recursive: true, force: true });
+    return;
+  }
+  expect(present, `${dir} must hold exactly ${names.join(", ")}; run \`npm run golden\` to remove the rest`).toEqual([...names].sort());
+}

@@ -4,7 +4,7 @@ SELECT name FROM things WHERE id = ?;
 -- name: ToGetThingRow :one
 SELECT id FROM things WHERE name = ?;
 
--- name: Cached :many
+-- name: EndIterators :many
 SELECT * FROM things;
 
 -- Differs from GetThing only in case and underscores: every generated name clashes, reported once.
