@@ -7,6 +7,10 @@ export const catalogue = {
   SG001: { name: "no-input", severity: "error" },
   SG002: { name: "unreadable-file", severity: "error" },
   SG003: { name: "unsafe-file-name", severity: "error" },
+  SG004: { name: "bad-config-file", severity: "error" },
+  SG005: { name: "unknown-config-key", severity: "error" },
+  SG006: { name: "bad-config-value", severity: "error" },
+  SG007: { name: "foreign-file-in-output", severity: "error" },
   // Schema
   SG101: { name: "schema-error", severity: "error" },
   // Query files and annotations
