@@ -46,7 +46,8 @@ export function readSqlcConfig(file: SourceFile, bag: DiagnosticBag): SqlcConfig
   for (const e of top) {
     if (e.key === "version") continue;
     if (e.key === listKey) targets.push(...readEntries(e, version, dir, file, bag, note));
-    else if (e.key === "rename" || e.key === "overrides") noteRenameOrOverrides(e, note);
+    else if (e.key === "rename" || (e.key === "overrides" && version === "1")) noteRenameOrOverrides(e, note);
+    else if (e.key === "overrides") for (const g of entries(field(e.value, "go") ?? null) ?? []) noteRenameOrOverrides({ ...g, key: `overrides.go.${g.key}` }, note);
     else note(e.keySpan, `${e.key}: has no meaning for sqlgen; ignored`);
   }
   if (targets.length === 0) bag.report("SG001", `${file.path} has no entry with engine: sqlite`, file.path, spanOf(field(root, listKey) ?? root, file), ["sqlgen generates for SQLite only."]);
@@ -107,9 +108,13 @@ function outPath(e: Entry, dir: string, where: string, file: SourceFile, bag: Di
 function readGen(gen: Entry, label: string, dir: string, file: SourceFile, bag: DiagnosticBag, note: Note): string | undefined {
   let out: string | undefined;
   for (const lang of entries(gen.value) ?? []) {
+    if (lang.key !== "go") {
+      note(lang.keySpan, `${label}.gen.${lang.key}: has no meaning for sqlgen; ignored`);
+      continue;
+    }
     for (const e of entries(lang.value) ?? []) {
-      const where = `${label}.gen.${lang.key}.${e.key}`;
-      if (e.key === "out" && out === undefined) out = outPath(e, dir, where, file, bag);
+      const where = `${label}.gen.go.${e.key}`;
+      if (e.key === "out") out = outPath(e, dir, where, file, bag);
       else if (e.key === "rename" || e.key === "overrides") noteRenameOrOverrides({ ...e, key: where }, note);
       else note(e.keySpan, `${where}: has no meaning for TypeScript; ignored`);
     }

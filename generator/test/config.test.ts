@@ -5,14 +5,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { configKeys } from "../config/config-keys.js";
 import { runCli } from "./support/run-cli.js";
-import { tempProject, twoTables } from "./support/project.js";
+import { tempProject, twoTableFolders } from "./support/project.js";
 
-const layout = {
-  "db/schema/001_users.sql": twoTables.users,
-  "db/more-schema/002_posts.sql": twoTables.posts,
-  "db/users/users.sql": twoTables.usersQuery,
-  "db/posts/posts.sql": twoTables.postsQuery,
-};
+const layout = twoTableFolders(["db/schema", "db/more-schema"], ["db/users", "db/posts"]);
 
 describe("sqlgen.json", () => {
   it("takes schema and queries as lists of folders, and out", async () => {

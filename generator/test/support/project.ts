@@ -19,3 +19,13 @@ export const twoTables = {
   usersQuery: "-- name: GetUser :one\nSELECT * FROM users WHERE id = ?;\n",
   postsQuery: "-- name: ListPosts :many\nSELECT p.id, p.title, u.name FROM posts p JOIN users u ON u.id = p.user_id;\n",
 } as const;
+
+/** `twoTables` laid out in four folders: a schema folder per table, a queries folder per query file. */
+export function twoTableFolders(schema: readonly [string, string], queries: readonly [string, string]): Record<string, string> {
+  return {
+    [`${schema[0]}/001_users.sql`]: twoTables.users,
+    [`${schema[1]}/002_posts.sql`]: twoTables.posts,
+    [`${queries[0]}/users.sql`]: twoTables.usersQuery,
+    [`${queries[1]}/posts.sql`]: twoTables.postsQuery,
+  };
+}
