@@ -79,7 +79,12 @@ describe("sqlgen.schema.json", () => {
   it("lists exactly the keys sqlgen accepts, with the same descriptions", () => {
     expect(Object.keys(schema.properties).sort()).toEqual(["$schema", ...Object.keys(configKeys)].sort());
     expect(schema.additionalProperties).toBe(false);
-    for (const [key, spec] of Object.entries(configKeys)) expect(schema.properties[key].description, key).toBe(spec.description);
+    const types = { paths: undefined, path: "string", boolean: "boolean" } as const;
+    for (const [key, spec] of Object.entries(configKeys)) {
+      expect(schema.properties[key].description, key).toBe(spec.description);
+      expect(schema.properties[key].type, key).toBe(types[spec.kind]);
+      if (spec.kind === "paths") expect(schema.properties[key].oneOf, key).toHaveLength(2);
+    }
   });
 
   it("is what the repository's own sqlgen.json points at", () => {
