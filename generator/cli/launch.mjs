@@ -5,11 +5,12 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const main = new URL("../dist/cli/main.js", import.meta.url);
 const buildConfig = new URL("../tsconfig.build.json", import.meta.url);
 if (!existsSync(main) && existsSync(buildConfig)) {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  execFileSync(process.execPath, [tsc, "-p", buildConfig.pathname], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [tsc, "-p", fileURLToPath(buildConfig)], { stdio: ["ignore", process.stderr, "inherit"] });
 }
 await import(main.href);

@@ -5,7 +5,7 @@
  * which the user installs and which would compile natively, is linked from this repository.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -108,5 +108,22 @@ describe("the packed package", () => {
     const ran = sh(process.execPath, ["build/main.js"], dir);
     expect(ran.stderr).toBe("");
     expect(JSON.parse(ran.stdout)).toEqual({ id: 1, name: "ada" });
+  });
+});
+
+describe("a fresh clone", () => {
+  it("runs `npx gen` with nothing built: the first run builds the CLI (no prepare script does)", { timeout: 240_000 }, () => {
+    const clone = mkdtempSync(join(tmpdir(), "sqlgen-clone-"));
+    const listed = sh("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], root);
+    for (const path of listed.stdout.split("\0").filter((p) => p !== "" && existsSync(join(root, p)))) {
+      mkdirSync(dirname(join(clone, path)), { recursive: true });
+      cpSync(join(root, path), join(clone, path));
+    }
+    symlinkSync(join(root, "node_modules"), join(clone, "node_modules"), "dir");
+    expect(existsSync(join(clone, "generator/dist"))).toBe(false);
+    const r = sh("npx", ["--no-install", "gen", "check"], clone);
+    expect(r.stderr + r.stdout).toBe("");
+    expect(r.status).toBe(0);
+    expect(existsSync(join(clone, "generator/dist/cli/main.js"))).toBe(true);
   });
 });
