@@ -26,6 +26,8 @@ export interface Io {
 
 type CliFlags = Flags & { readonly file?: string; readonly format?: Format; readonly json?: boolean };
 
+const definedOnly = (flags: CliFlags): CliFlags => Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -45,8 +47,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .option("--queries <path>", "query file or folder of *.sql (repeat for more)", collect)
       .option("--out <dir>", "output folder")
       .option("--strict", "warnings fail the run (exit 1)")
-      .addOption(new Option("--format <format>", "how diagnostics are printed").choices(formats).default("text"));
-  const on = (mode: Mode | "watch") => (flags: CliFlags) => void (chosen = { mode, flags });
+      .addOption(new Option("--format <format>", "how diagnostics are printed (default: text)").choices(formats));
+  // `gen --strict check` parses --strict as the program's option: the command's own flags win, the rest carry over.
+  const on = (mode: Mode | "watch") => (flags: CliFlags) => void (chosen = { mode, flags: { ...program.opts<CliFlags>(), ...definedOnly(flags) } });
   withFlags(program).action(on("generate"));
   withFlags(program.command("generate").description("write the output folder (the default command)")).action(on("generate"));
   withFlags(program.command("check").description("write nothing; exit 2 with a diff when the output folder is out of date")).action(on("check"));

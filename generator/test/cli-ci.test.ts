@@ -80,6 +80,12 @@ describe("--format", () => {
     expect(github.stdout).toMatch(/^::error file=generated\/users\.ts,title=stale generated file::generated\/ is out of date; run `npx gen --format github`/m);
   });
 
+  it("options before the command apply to it", async () => {
+    const r = await runCli(["--format", "json", "--strict", "check"], tempProject(withWarning));
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout.trim().split("\n")[0])).toMatchObject({ type: "diagnostic", code: "SG201" });
+  });
+
   it("an unknown format is a usage error (64)", async () => {
     const r = await runCli(["--format", "xml"], tempProject(valid));
     expect(r.code).toBe(64);
