@@ -1,11 +1,15 @@
 #!/usr/bin/env node
+import { basename } from "node:path";
 import { run } from "./run.js";
 
 const stop = new AbortController();
 process.once("SIGINT", () => stop.abort());
+// npm links both bins (`sqlgen`, `gen`) to this file; advice repeats the name the user typed.
+const invoked = basename(process.argv[1] ?? "");
 const code = await run(process.argv.slice(2), {
   cwd: process.cwd(),
   signal: stop.signal,
+  command: invoked === "gen" ? "gen" : "sqlgen",
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 });

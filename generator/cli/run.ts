@@ -1,18 +1,17 @@
 /**
- * The CLI: `run(argv, io)` parses arguments, runs the pipeline, renders diagnostics and returns
- * the exit code. It never calls process.exit, so tests run it in-process.
+ * The CLI: `run(argv, io)` parses arguments, loads the config, runs the pipeline once per target,
+ * renders diagnostics and returns the exit code (see exit-codes.ts). It never calls process.exit,
+ * so tests run it in-process.
  */
-import { resolve } from "node:path";
-import { Command, CommanderError } from "commander";
-import { resolveOptions, type Flags, type Options } from "../config/options.js";
-import { drift } from "../output/drift.js";
-import { writeOutput } from "../output/write-output.js";
-import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { generate } from "../pipeline/generate.js";
-import type { SourceFile } from "../source/source-file.js";
-import { describeJson } from "./describe.js";
-import { readProject } from "./read-project.js";
-import { plural, renderDiagnostic, summary } from "./render.js";
+import { Command, CommanderError, Option } from "commander";
+import { loadConfig } from "../config/load-config.js";
+import type { Flags } from "../config/options.js";
+import { DiagnosticBag } from "../diagnostics/diagnostic.js";
+import { exitCodes, exitCodesHelp, worst, type ExitCode } from "./exit-codes.js";
+import { generateOnce, type Mode, type RunContext } from "./generate-once.js";
+import { Reporter } from "./reporter.js";
+import { formats, type Format } from "./render-formats.js";
+import { packageVersion } from "./version.js";
 import { watchAndRun } from "./watch.js";
 
 export interface Io {
@@ -21,77 +20,68 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Ends `gen watch` (the CLI passes one aborted on Ctrl-C). */
   readonly signal?: AbortSignal;
+  /** The name the user ran (`sqlgen` or `gen`), repeated in messages and advice; `gen` when unknown. */
+  readonly command?: string;
 }
 
-type Mode = "generate" | "check" | "describe" | "watch";
+type CliFlags = Flags & { readonly file?: string; readonly format?: Format; readonly json?: boolean };
+
+const definedOnly = (flags: CliFlags): CliFlags => Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  let chosen: { mode: Mode; flags: Flags & { json?: boolean } } | undefined;
-  const program = new Command("gen")
+  let chosen: { mode: Mode | "watch"; flags: CliFlags } | undefined;
+  const program = new Command(io.command ?? "gen")
     .description("Typed TypeScript from annotated SQLite queries, checked by SQLite itself.")
+    .version(packageVersion(), "-V, --version", "print the version")
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
-  const withPaths = (c: Command) =>
+    .showHelpAfterError()
+    .addHelpText("after", exitCodesHelp);
+  const withFlags = (c: Command) =>
     c
-      .option("--schema <path>", "schema file or folder of *.sql, applied in lexical order", undefined)
-      .option("--queries <path>", "query file or folder of *.sql")
-      .option("--out <dir>", "output folder");
-  withPaths(program).action((flags: Flags) => void (chosen = { mode: "generate", flags }));
-  withPaths(program.command("generate").description("write generated/ (the default command)")).action((flags: Flags) => void (chosen = { mode: "generate", flags }));
-  withPaths(program.command("check").description("write nothing; exit 1 with a diff when generated/ is out of date")).action((flags: Flags) => void (chosen = { mode: "check", flags }));
-  withPaths(program.command("watch").description("generate now and again on every change to a .sql file, until stopped")).action(
-    (flags: Flags) => void (chosen = { mode: "watch", flags }),
-  );
-  withPaths(program.command("describe").description("write nothing; print the analysis").option("--json", "as JSON (the only format for now)")).action(
-    (flags: Flags) => void (chosen = { mode: "describe", flags }),
-  );
+      .option("-f, --file <path>", "config file (default: sqlgen.json, else sqlc.yaml/sqlc.yml/sqlc.json)")
+      .option("--schema <path>", "schema file or folder of *.sql, applied in order (repeat for more)", collect)
+      .option("--queries <path>", "query file or folder of *.sql (repeat for more)", collect)
+      .option("--out <dir>", "output folder")
+      .option("--strict", "warnings fail the run (exit 1)")
+      .addOption(new Option("--format <format>", "how diagnostics are printed (default: text)").choices(formats));
+  // `gen --strict check` parses --strict as the program's option: the command's own flags win, the rest carry over.
+  const on = (mode: Mode | "watch") => (flags: CliFlags) => void (chosen = { mode, flags: { ...program.opts<CliFlags>(), ...definedOnly(flags) } });
+  withFlags(program).action(on("generate"));
+  withFlags(program.command("generate").description("write the output folder (the default command)")).action(on("generate"));
+  withFlags(program.command("check").description("write nothing; exit 2 with a diff when the output folder is out of date")).action(on("check"));
+  withFlags(program.command("watch").description("generate now and again on every change to a .sql file, until stopped")).action(on("watch"));
+  withFlags(program.command("describe").description("write nothing; print the analysis").option("--json", "as JSON (the only format for now)")).action(on("describe"));
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     throw e;
   }
-  if (chosen === undefined) return 2;
-  const options = resolveOptions(io.cwd, chosen.flags);
-  if (chosen.mode === "watch") {
-    await watchAndRun(io.cwd, [options.schema, options.queries], async () => void (await generateOnce(options, "generate", io)), io.signal ?? new AbortController().signal);
-    return 0;
+  if (chosen === undefined) return exitCodes.usage;
+  const { mode, flags } = chosen;
+  const bag = new DiagnosticBag();
+  const config = loadConfig(io.cwd, flags, bag);
+  const reporter = new Reporter(flags.format ?? "text", io, config.file === null ? [] : [config.file]);
+  for (const notice of config.notices) reporter.notice(notice);
+  if (bag.hasErrors) {
+    for (const d of bag.all) reporter.diagnostic(d);
+    return exitCodes.invalid;
   }
-  return generateOnce(options, chosen.mode, io);
-}
+  const context: RunContext = { reporter, io, rerun: { command: io.command ?? "gen", argv } };
+  if (mode === "watch") {
+    const paths = config.targets.flatMap((t) => [...t.schema, ...t.queries]);
+    await watchAndRun(io.cwd, paths, async () => void (await runTargets("generate")), io.signal ?? new AbortController().signal);
+    return exitCodes.ok;
+  }
+  return runTargets(mode);
 
-async function generateOnce(options: Options, mode: "generate" | "check" | "describe", io: Io): Promise<number> {
-  const reading = new DiagnosticBag();
-  const input = readProject(options, reading);
-  const result = await generate({ ...input, options: { ...input.options, emit: mode !== "describe" && !reading.hasErrors } });
-  const diagnostics = [...reading.all, ...result.diagnostics];
-  const sources = new Map([...input.schema, ...input.queries].map((f) => [f.path, f]));
-  const failed = diagnostics.some((d) => d.severity === "error");
-  if (mode === "describe") {
-    io.stdout(describeJson(result.program, diagnostics, sources));
-    return failed ? 1 : 0;
+  async function runTargets(m: Mode): Promise<ExitCode> {
+    const codes: ExitCode[] = [];
+    for (const target of config.targets) codes.push(await generateOnce(target, m, context));
+    return worst(codes);
   }
-  report(diagnostics, sources, io);
-  if (failed || result.files === null) {
-    io.stderr(`gen: ${summary(diagnostics)}; ${options.out}/ was left untouched\n`);
-    return 1;
-  }
-  const outDir = resolve(options.cwd, options.out);
-  if (mode === "check") {
-    const diff = drift(outDir, options.out, result.files);
-    if (diff === "") return 0;
-    io.stdout(diff);
-    io.stderr(`gen check: ${options.out}/ is out of date; run \`npx gen\` and commit the result\n`);
-    return 1;
-  }
-  writeOutput(outDir, result.files);
-  const queries = result.program.modules.reduce((n, m) => n + m.queries.length, 0);
-  io.stderr(`gen: ${plural(queries, "query")} in ${plural(result.program.modules.length, "file")} → ${options.out}/ (${summary(diagnostics)})\n`);
-  return 0;
-}
-
-function report(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, io: Io): void {
-  for (const d of diagnostics) io.stderr(renderDiagnostic(d, sources) + "\n\n");
 }

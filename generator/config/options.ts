@@ -1,29 +1,41 @@
-/** Where sqlgen reads and writes: zero-config defaults under the working directory, or flags. */
+/** Where sqlgen reads and writes: zero-config defaults under the working directory, a config file, flags. */
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Settings } from "./config-keys.js";
 
 export interface Options {
   readonly cwd: string;
   /** Schema files or folders, applied in order. */
-  readonly schema: string;
-  readonly queries: string;
+  readonly schema: readonly string[];
+  /** Query files or folders. */
+  readonly queries: readonly string[];
   readonly out: string;
+  /** Warnings fail the run. */
+  readonly strict: boolean;
 }
 
+/** Command-line values: each overrides the config file's key of the same name. */
 export interface Flags {
-  readonly schema?: string;
-  readonly queries?: string;
+  readonly schema?: string | readonly string[];
+  readonly queries?: string | readonly string[];
   readonly out?: string;
+  readonly strict?: boolean;
 }
 
-export function resolveOptions(cwd: string, flags: Flags): Options {
+/** Flags over config-file settings over the zero-config defaults. */
+export function resolveOptions(cwd: string, flags: Flags, config: Settings = {}): Options {
   const defaultSchema = existsSync(resolve(cwd, "schema")) || !existsSync(resolve(cwd, "schema.sql")) ? "schema" : "schema.sql";
   return {
     cwd,
-    schema: flags.schema ?? defaultSchema,
-    queries: flags.queries ?? "queries",
-    out: flags.out ?? "generated",
+    schema: list(flags.schema) ?? config.schema ?? [defaultSchema],
+    queries: list(flags.queries) ?? config.queries ?? ["queries"],
+    out: flags.out ?? config.out ?? "generated",
+    strict: flags.strict ?? config.strict ?? false,
   };
+}
+
+function list(value: string | readonly string[] | undefined): readonly string[] | undefined {
+  return value === undefined ? undefined : typeof value === "string" ? [value] : value;
 }
 
 export function isDirectory(path: string): boolean {

@@ -15,6 +15,10 @@ export const catalogue = {
   SG009: { name: "unicode-space", severity: "warning" },
   SG010: { name: "unsafe-file-name", severity: "error" },
   SG011: { name: "no-schema", severity: "warning" },
+  SG012: { name: "bad-config-file", severity: "error" },
+  SG013: { name: "unknown-config-key", severity: "error" },
+  SG014: { name: "bad-config-value", severity: "error" },
+  SG015: { name: "foreign-file-in-output", severity: "error" },
   // Schema
   SG101: { name: "schema-error", severity: "error" },
   SG102: { name: "broken-view", severity: "error" },

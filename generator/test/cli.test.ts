@@ -66,7 +66,7 @@ describe("gen check", () => {
     expect((await runCli(["check"], dir)).code).toBe(0);
     writeFileSync(join(dir, "queries", "http.sql"), readFileSync(join(dir, "queries", "http.sql"), "utf8").replace("SELECT *", "SELECT id, name"));
     const r = await runCli(["check"], dir);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toContain("--- generated/http.ts");
     expect(r.stdout).toMatch(/^-\s+workspaceId: Uint8Array;$/m);
     expect(r.stderr).toContain("out of date");
@@ -74,7 +74,7 @@ describe("gen check", () => {
 
   it("writes nothing", async () => {
     const dir = project();
-    expect((await runCli(["check"], dir)).code).toBe(1);
+    expect((await runCli(["check"], dir)).code).toBe(2);
     expect(existsSync(join(dir, "generated"))).toBe(false);
   });
 });
@@ -143,10 +143,10 @@ describe("the installed command", () => {
 });
 
 describe("arguments", () => {
-  it("prints help with exit 0 and rejects unknown options with exit 2", async () => {
+  it("prints help with exit 0 and rejects unknown options with exit 64 (usage)", async () => {
     expect((await runCli(["--help"], tmpdir())).code).toBe(0);
     const bad = await runCli(["--frobnicate"], tmpdir());
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(64);
     expect(bad.stderr).toContain("unknown option");
   });
 

@@ -1,0 +1,30 @@
+/**
+ * The keys of `sqlgen.json`. One table drives validation of the file, the command-line flags and
+ * (checked by a test) the published JSON Schema, so the three cannot disagree.
+ */
+export type ConfigValueKind = "paths" | "path" | "boolean";
+
+export interface ConfigKey {
+  readonly kind: ConfigValueKind;
+  readonly description: string;
+}
+
+export const configKeys = {
+  schema: { kind: "paths", description: "schema file or folder of *.sql (or a list of them), applied in order" },
+  queries: { kind: "paths", description: "query file or folder of *.sql (or a list of them)" },
+  out: { kind: "path", description: "output folder" },
+  strict: { kind: "boolean", description: "treat warnings as errors (exit 1)" },
+} as const satisfies Record<string, ConfigKey>;
+
+export type ConfigKeyName = keyof typeof configKeys;
+
+/** Settings from a config file or flags; every one optional, paths relative to the working directory. */
+export interface Settings {
+  readonly schema?: readonly string[];
+  readonly queries?: readonly string[];
+  readonly out?: string;
+  readonly strict?: boolean;
+}
+
+/** `$schema` is allowed for editors and means nothing to sqlgen. */
+export const editorKeys: readonly string[] = ["$schema"];
