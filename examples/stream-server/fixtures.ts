@@ -4,7 +4,11 @@ import type { AddressInfo } from "node:net";
 import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
+import * as q from "../../generated/index.js";
+import { openStreamingDatabase } from "../data-layer/connection.js";
 import { createStreamServer, type StreamServer, type StreamServerOptions } from "./server.js";
+import { hex, unhex, type WireRequest } from "./wire.js";
 
 export interface TestServer {
   readonly app: StreamServer;
@@ -63,4 +67,52 @@ export function stalled(port: number, request: string): Promise<Socket> {
     });
     socket.on("error", () => {});
   });
+}
+
+export interface StreamCounts {
+  readonly clients: number;
+  readonly dropped: number;
+  readonly lastDropReason: string | null;
+}
+
+/** Waits until the stream counts of /metrics pass `test` (the test's own timeout bounds the wait). */
+export async function streams(base: string, test: (s: StreamCounts) => boolean): Promise<void> {
+  for (;;) {
+    const res = await call<{ streams: StreamCounts }>(base, "GET", "/metrics");
+    if (test(res.body.streams)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The database's truth, read on a separate connection. */
+export function readDatabaseState(dbPath: string, workspace: string): { rows: Map<string, WireRequest>; latest: number } {
+  const { db, close } = openStreamingDatabase(dbPath, { migrate: false });
+  const rows = q.getHTTPWorkspaceSnapshotStreaming(db, { workspaceId: unhex(workspace), afterUpdatedAt: -1, afterId: new Uint8Array(0), pageSize: 100_000 });
+  const latest = q.latestChangeSeq(db, { workspaceId: unhex(workspace) })!.seq;
+  close();
+  return { rows: new Map(rows.map((r) => [hex(r.id), { id: hex(r.id), name: r.name, url: r.url, method: r.method, version: r.version }])), latest };
+}
+
+/** A writer doing a bounded, seeded mix of creates, updates (with version checks) and deletes. */
+export async function runWriter(base: string, workspace: string, seed: number, ops: number): Promise<void> {
+  let x = seed;
+  const random = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const mine: WireRequest[] = [];
+  const path = `/workspaces/${workspace}/http`;
+  for (let i = 0; i < ops; i++) {
+    const r = random();
+    if (mine.length === 0 || r < 0.45) {
+      const created = await call<WireRequest>(base, "POST", path, { name: `w${seed}-${i}`, url: `https://x/${i}` });
+      expect(created.status).toBe(201);
+      mine.push(created.body);
+    } else if (r < 0.8) {
+      const target = mine[Math.floor(random() * mine.length)];
+      const res = await call(base, "PATCH", `${path}/${target.id}`, { name: `${target.name}*`, url: target.url, method: "POST", version: target.version });
+      expect(res.status).toBe(200);
+      Object.assign(target, { name: `${target.name}*`, method: "POST", version: target.version + 1 });
+    } else {
+      const [target] = mine.splice(Math.floor(random() * mine.length), 1);
+      expect((await call(base, "DELETE", `${path}/${target.id}`)).status).toBe(204);
+    }
+  }
 }

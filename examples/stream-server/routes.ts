@@ -20,7 +20,7 @@ export interface RouteContext {
   /** Called after each commit to a workspace, so its streams deliver the change. */
   committed(workspaceId: Uint8Array): void;
   /** Counts of the live streams, for /metrics. */
-  streams(): Readonly<Record<string, number>>;
+  streams(): Readonly<Record<string, number | string | null>>;
 }
 
 export interface Route {

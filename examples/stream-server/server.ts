@@ -4,15 +4,14 @@
  * No request can take it down: every failure is answered (see http-errors.ts), bodies and headers
  * are bounded in size and time.
  */
-import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { openStreamingDatabase } from "../data-layer/connection.js";
 import { PerformanceLog, StreamingMetrics, type RetentionOptions } from "../data-layer/metrics.js";
 import { bearerCheck } from "./auth.js";
+import { FanOut } from "./fanout.js";
 import { answerError, HttpError } from "./http-errors.js";
 import { routes, type Route } from "./routes.js";
 import { Heartbeat, SseStream } from "./sse.js";
-import { streamWorkspace } from "./stream.js";
 
 export interface StreamServerOptions {
   /** When set, every route requires `Authorization: Bearer <token>`. */
@@ -27,6 +26,10 @@ export interface StreamServerOptions {
   readonly heartbeatMs?: number;
   /** Bytes a stream may hold for a client that has not read them; past it the client is dropped. */
   readonly maxBufferedBytes?: number;
+  /** Changes a client may fall behind its workspace's feed before it is dropped (it can resume). */
+  readonly maxLag?: number;
+  /** How often the process checks for commits by other processes on the same database file. */
+  readonly externalCheckMs?: number;
   readonly retention?: RetentionOptions;
 }
 
@@ -41,16 +44,7 @@ export function createStreamServer(dbPath: string, options: StreamServerOptions 
   const log = new PerformanceLog(db, new StreamingMetrics(), options.retention);
   const heartbeat = new Heartbeat(options.heartbeatMs ?? 15_000);
   const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
-  const changes = new EventEmitter().setMaxListeners(0);
-  const nextChange = () => new Promise<void>((resolve) => {
-    const timer = setTimeout(done, 250);
-    function done() {
-      clearTimeout(timer);
-      changes.off("commit", done);
-      resolve();
-    }
-    changes.on("commit", done);
-  });
+  const fanOut = new FanOut({ db, log, queueBytes: maxBufferedBytes / 4, maxLag: options.maxLag ?? 10_000 }, options.externalCheckMs ?? 100);
 
   const table = routes({
     db,
@@ -59,10 +53,10 @@ export function createStreamServer(dbPath: string, options: StreamServerOptions 
     stream: (_req, res, workspaceId, resumeAfter) => {
       const sse = new SseStream(res, maxBufferedBytes);
       heartbeat.add(sse);
-      return streamWorkspace({ db, log, nextChange }, sse, workspaceId, resumeAfter);
+      return fanOut.subscribe(sse, workspaceId, resumeAfter);
     },
-    committed: () => changes.emit("commit"),
-    streams: () => ({ clients: heartbeat.size, dropped: heartbeat.dropped }),
+    committed: (workspaceId) => fanOut.committed(workspaceId),
+    streams: () => ({ clients: heartbeat.size, dropped: heartbeat.dropped, lastDropReason: heartbeat.lastDropReason, ...fanOut.stats() }),
   });
   const authorize = bearerCheck(options.token);
 
@@ -78,6 +72,7 @@ export function createStreamServer(dbPath: string, options: StreamServerOptions 
     close: () =>
       new Promise<void>((resolve) => {
         heartbeat.stop();
+        fanOut.stop();
         server.closeAllConnections();
         server.close(() => {
           close();

@@ -28,6 +28,10 @@ export class SseStream {
     return this.closed;
   }
 
+  onClose(listener: () => void): void {
+    this.res.on("close", listener);
+  }
+
   /** Bytes written and not yet taken by the client. */
   get buffered(): number {
     return this.res.writableLength;
@@ -84,26 +88,26 @@ export class SseStream {
   }
 }
 
-/** One timer for every stream of the process (not one per client). */
+/** One timer for every stream of the process (not one per client); counts the streams open and dropped. */
 export class Heartbeat {
   private readonly streams = new Set<SseStream>();
   private readonly timer: NodeJS.Timeout;
-  /** Streams the server ended because their client did not keep up. */
+  /** Streams the server ended because their client did not keep up, and the last reason. */
   dropped = 0;
+  lastDropReason: string | null = null;
 
   constructor(intervalMs: number) {
-    this.timer = setInterval(() => {
-      for (const s of this.streams) {
-        if (!s.isClosed) s.beat();
-        if (!s.isClosed) continue;
-        this.streams.delete(s);
-        if (s.droppedBecause !== null) this.dropped++;
-      }
-    }, intervalMs).unref();
+    this.timer = setInterval(() => this.streams.forEach((s) => s.beat()), intervalMs).unref();
   }
 
   add(stream: SseStream): void {
     this.streams.add(stream);
+    stream.onClose(() => {
+      this.streams.delete(stream);
+      if (stream.droppedBecause === null) return;
+      this.dropped++;
+      this.lastDropReason = stream.droppedBecause;
+    });
   }
 
   get size(): number {

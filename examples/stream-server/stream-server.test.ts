@@ -3,11 +3,10 @@
  * at once; every client's final state must equal the database's, with nothing lost or duplicated.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as q from "../../generated/index.js";
 import { openStreamingDatabase } from "../data-layer/connection.js";
-import { call as callAt, startServer, type TestServer } from "./fixtures.js";
+import { call as callAt, readDatabaseState, runWriter, startServer, type TestServer } from "./fixtures.js";
 import { StreamClient } from "./sse-client.js";
-import { hex, unhex, type WireRequest } from "./wire.js";
+import type { WireRequest } from "./wire.js";
 
 let t: TestServer;
 let base: string;
@@ -22,54 +21,28 @@ afterAll(() => t.app.close());
 
 const call = <T>(method: string, path: string, body?: unknown) => callAt<T>(base, method, path, body);
 
-/** The database's truth, read on a separate connection. */
-function databaseState(workspace: string): { rows: Map<string, WireRequest>; latest: number } {
-  const { db, close } = openStreamingDatabase(dbPath, { migrate: false });
-  const rows = q.getHTTPWorkspaceSnapshotStreaming(db, { workspaceId: unhex(workspace), afterUpdatedAt: -1, afterId: new Uint8Array(0), pageSize: 100_000 });
-  const latest = q.latestChangeSeq(db, { workspaceId: unhex(workspace) })!.seq;
-  close();
-  return { rows: new Map(rows.map((r) => [hex(r.id), { id: hex(r.id), name: r.name, url: r.url, method: r.method, version: r.version }])), latest };
-}
-
-/** A writer doing a bounded, seeded mix of creates, updates (with version checks) and deletes. */
-async function writer(workspace: string, seed: number, ops: number): Promise<void> {
-  let x = seed;
-  const random = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const mine: WireRequest[] = [];
-  for (let i = 0; i < ops; i++) {
-    const r = random();
-    if (mine.length === 0 || r < 0.45) {
-      const created = await call<WireRequest>("POST", `/workspaces/${workspace}/http`, { name: `w${seed}-${i}`, url: `https://x/${i}` });
-      expect(created.status).toBe(201);
-      mine.push(created.body);
-    } else if (r < 0.8) {
-      const target = mine[Math.floor(random() * mine.length)];
-      const res = await call("PATCH", `/workspaces/${workspace}/http/${target.id}`, { name: `${target.name}*`, url: target.url, method: "POST", version: target.version });
-      expect(res.status).toBe(200);
-      Object.assign(target, { name: `${target.name}*`, method: "POST", version: target.version + 1 });
-    } else {
-      const [target] = mine.splice(Math.floor(random() * mine.length), 1);
-      expect((await call("DELETE", `/workspaces/${workspace}/http/${target.id}`)).status).toBe(204);
-    }
-  }
-}
+const databaseState = (workspace: string) => readDatabaseState(dbPath, workspace);
+const writer = (workspace: string, seed: number, ops: number) => runWriter(base, workspace, seed, ops);
 
 describe("stream server", () => {
   it("brings every client to the database's state: creates, updates and deletes, nothing lost or duplicated", async () => {
     const workspace = (await call<{ id: string }>("POST", "/workspaces", { name: "load" })).body.id;
     for (let i = 0; i < 30; i++) await call("POST", `/workspaces/${workspace}/http`, { name: `seed ${i}` });
 
-    const early = Array.from({ length: 4 }, () => new StreamClient(`${base}/workspaces/${workspace}/stream`));
+    const early = Array.from({ length: 190 }, () => new StreamClient(`${base}/workspaces/${workspace}/stream`));
     await Promise.all(early.map((c) => c.connect()));
-    const writers = [1, 2, 3].map((seed) => writer(workspace, seed, 60));
-    // One client joins while the writers are busy: its snapshot and the feed must still line up.
-    await new Promise((r) => setTimeout(r, 30));
-    const late = new StreamClient(`${base}/workspaces/${workspace}/stream`);
-    await late.connect();
+    const writers = [1, 2, 3, 4, 5].map((seed) => writer(workspace, seed, 60));
+    // Clients join while the writers are busy: their snapshots and the feed must still line up.
+    const late: StreamClient[] = [];
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      late.push(new StreamClient(`${base}/workspaces/${workspace}/stream`));
+      await late[i].connect();
+    }
     await Promise.all(writers);
 
     const truth = databaseState(workspace);
-    for (const client of [...early, late]) {
+    for (const client of [...early, ...late]) {
       await client.caughtUp(truth.latest);
       expect(new Map([...client.state].sort()), "client state").toEqual(new Map([...truth.rows].sort()));
       // Each change at most once, in increasing order.
