@@ -2,8 +2,10 @@
  * `npm run bench:fanout`: write throughput of the stream server with 0, 20, 100, 500 idle SSE
  * clients, each run on a fresh database and a fresh server process (loopback only). Idle clients
  * either watch the workspace being written ("same": every change reaches them) or another one.
- * Reports writes/s for 200 concurrent then 100 sequential creates, server RSS, and the time from
- * sending a create to a watching client receiving its change (p50/p99).
+ * Reports writes/s for 200 concurrent then 100 sequential creates, the server's CPU time per write
+ * (steadier than wall time on a shared machine), server RSS, and, for the sequential creates, the
+ * time from sending a create to a watching client receiving its change (p50/p99). The idle clients
+ * live in a child process of their own, so that reading their streams does not slow the writer.
  * BENCH_SERVER=path/to/main.js measures another build of the server (e.g. an older commit's).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -16,6 +18,7 @@ import { fileURLToPath } from "node:url";
 
 const SERVER = process.env.BENCH_SERVER ?? join(dirname(fileURLToPath(import.meta.url)), "main.js");
 const CLIENTS = (process.env.BENCH_CLIENTS ?? "0,20,100,500").split(",").map(Number);
+const WATCHING = (process.env.BENCH_WATCHING ?? "same,other").split(",") as ("same" | "other")[];
 const CONCURRENT = 200;
 const SEQUENTIAL = 100;
 
@@ -35,6 +38,11 @@ async function startServer(): Promise<{ child: ChildProcess; base: string }> {
 }
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+/** User + system CPU time of a process, in ms (clock ticks of 10 ms). */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 
 async function post<T>(url: string, body: unknown): Promise<T> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -60,9 +68,27 @@ interface Row {
   idleOn: string;
   concurrentPerSec: number;
   sequentialPerSec: number;
+  cpuMsPerWrite: number;
   rssMb: number;
   p50: number;
   p99: number;
+}
+
+/** `--idle <url> <n>`: this script as the child process holding n idle streams open, reading and discarding. */
+async function holdIdle(url: string, n: number): Promise<void> {
+  const streams = await Promise.all(Array.from({ length: n }, () => open(url)));
+  process.stdout.write("ready\n");
+  process.on("SIGTERM", () => {
+    streams.forEach((s) => s.destroy());
+    process.exit(0);
+  });
+}
+
+async function idleClients(url: string, n: number): Promise<ChildProcess | null> {
+  if (n === 0) return null;
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--idle", url, String(n)], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()));
+  return child;
 }
 
 async function run(clients: number, idleOn: "same" | "other"): Promise<Row> {
@@ -70,7 +96,7 @@ async function run(clients: number, idleOn: "same" | "other"): Promise<Row> {
   try {
     const ws = (await post<{ id: string }>(`${base}/workspaces`, { name: "bench" })).id;
     const other = (await post<{ id: string }>(`${base}/workspaces`, { name: "other" })).id;
-    const idle = await Promise.all(Array.from({ length: clients }, () => open(`${base}/workspaces/${idleOn === "same" ? ws : other}/stream`)));
+    const idle = await idleClients(`${base}/workspaces/${idleOn === "same" ? ws : other}/stream`, clients);
     const delivered = new Map<string, number>();
     let buffer = "";
     const watcher = await open(`${base}/workspaces/${ws}/stream`, (chunk) => {
@@ -85,31 +111,43 @@ async function run(clients: number, idleOn: "same" | "other"): Promise<Row> {
       const row = await post<{ id: string }>(`${base}/workspaces/${ws}/http`, { name: `r${i}` });
       sent.set(row.id, t);
     };
+    const cpu0 = cpuMs(child.pid!);
     let t0 = performance.now();
     await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => create(i)));
     const concurrentMs = performance.now() - t0;
+    const sequential = new Map<string, number>();
     t0 = performance.now();
-    for (let i = 0; i < SEQUENTIAL; i++) await create(CONCURRENT + i);
+    for (let i = 0; i < SEQUENTIAL; i++) {
+      const t = performance.now();
+      sequential.set((await post<{ id: string }>(`${base}/workspaces/${ws}/http`, { name: `s${i}` })).id, t);
+    }
     const sequentialMs = performance.now() - t0;
+    const cpu = cpuMs(child.pid!) - cpu0;
     const deadline = Date.now() + 30_000;
-    while (delivered.size < sent.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const latencies = [...sent].map(([id, t]) => (delivered.get(id) ?? Infinity) - t).sort((a, b) => a - b);
+    while (delivered.size < sent.size + sequential.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const latencies = [...sequential].map(([id, t]) => (delivered.get(id) ?? Infinity) - t).sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
     const rss = rssMb(child.pid!);
-    for (const res of [...idle, watcher]) res.destroy();
-    return { clients, idleOn, concurrentPerSec: (CONCURRENT / concurrentMs) * 1000, sequentialPerSec: (SEQUENTIAL / sequentialMs) * 1000, rssMb: rss, p50: pct(0.5), p99: pct(0.99) };
+    watcher.destroy();
+    idle?.kill();
+    return { clients, idleOn, concurrentPerSec: (CONCURRENT / concurrentMs) * 1000, sequentialPerSec: (SEQUENTIAL / sequentialMs) * 1000, cpuMsPerWrite: cpu / (CONCURRENT + SEQUENTIAL), rssMb: rss, p50: pct(0.5), p99: pct(0.99) };
   } finally {
     child.kill();
   }
 }
 
-const rows: Row[] = [];
-for (const idleOn of ["same", "other"] as const) for (const n of CLIENTS) rows.push(await run(n, idleOn));
-console.log(`server: ${SERVER}`);
-console.log("| idle clients | watching | 200 concurrent creates/s | 100 sequential creates/s | vs 0 clients | server RSS MB | send→delivery p50 ms | p99 ms |");
-console.log("|---|---|---|---|---|---|---|---|");
-for (const r of rows) {
-  const zero = rows.find((z) => z.idleOn === r.idleOn && z.clients === 0) ?? r;
-  const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "lost");
-  console.log(`| ${r.clients} | ${r.idleOn} | ${f(r.concurrentPerSec)} | ${f(r.sequentialPerSec)} | ${f(r.concurrentPerSec / zero.concurrentPerSec, 2)}× / ${f(r.sequentialPerSec / zero.sequentialPerSec, 2)}× | ${f(r.rssMb)} | ${f(r.p50, 1)} | ${f(r.p99, 1)} |`);
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const idleOn of WATCHING) for (const n of CLIENTS) rows.push(await run(n, idleOn));
+  console.log(`server: ${SERVER}`);
+  console.log("| idle clients | watching | 200 concurrent creates/s | 100 sequential creates/s | vs 0 clients | server CPU ms/write | server RSS MB | send→delivery p50 ms | p99 ms |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    const zero = rows.find((z) => z.idleOn === r.idleOn && z.clients === 0) ?? r;
+    const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "lost");
+    console.log(`| ${r.clients} | ${r.idleOn} | ${f(r.concurrentPerSec)} | ${f(r.sequentialPerSec)} | ${f(r.concurrentPerSec / zero.concurrentPerSec, 2)}× / ${f(r.sequentialPerSec / zero.sequentialPerSec, 2)}× | ${f(r.cpuMsPerWrite, 2)} | ${f(r.rssMb)} | ${f(r.p50, 1)} | ${f(r.p99, 1)} |`);
+  }
 }
+
+if (process.argv[2] === "--idle") await holdIdle(process.argv[3], Number(process.argv[4]));
+else await main();

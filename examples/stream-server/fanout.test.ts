@@ -4,6 +4,7 @@
  * processes on one database file deliver each other's writes.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +27,19 @@ afterAll(() => {
   rmSync(compiled, { recursive: true, force: true });
 });
 
+/**
+ * Creates `n` requests of 20 KB on another connection (as another process would): megabytes, more
+ * than the socket buffers between server and client hold.
+ */
+function insertBig(dbPath: string, workspace: string, n: number): void {
+  const { db, close } = openStreamingDatabase(dbPath, { migrate: false });
+  const workspaceId = Buffer.from(workspace, "hex");
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) q.createHTTP(db, { id: randomBytes(16), workspaceId, folderId: null, name: `r${i}`, url: "u".repeat(20_000), method: "GET", description: "" });
+  })();
+  close();
+}
+
 /** Every seq of the workspace's feed after `after`, from the database. */
 function seqsAfter(dbPath: string, workspace: string, after: number): number[] {
   const { db, close } = openStreamingDatabase(dbPath, { migrate: false });
@@ -41,13 +55,7 @@ describe("fan-out", () => {
     const start = readDatabaseState(t.dbPath, workspace).latest;
     const socket = await stalled(t.port, `GET /workspaces/${workspace}/stream HTTP/1.1\r\nHost: x\r\nLast-Event-ID: ${start}\r\n\r\n`);
     await streams(t.base, (s) => s.clients === 1);
-    // Written by another connection (as another process would): megabytes, more than socket buffers hold.
-    const { db, close } = openStreamingDatabase(t.dbPath, { migrate: false });
-    const workspaceId = Buffer.from(workspace, "hex");
-    db.transaction(() => {
-      for (let i = 0; i < 600; i++) q.createHTTP(db, { id: Buffer.from(`${i}`.padStart(32, "e"), "hex"), workspaceId, folderId: null, name: `r${i}`, url: "u".repeat(20_000), method: "GET", description: "" });
-    })();
-    close();
+    insertBig(t.dbPath, workspace, 600);
     await streams(t.base, (s) => s.dropped === 1 && /changes behind; reconnect with Last-Event-ID/.test(s.lastDropReason ?? ""));
 
     // What reached the client before the cut: whole events only (the stream's final `dropped` event, with the
@@ -68,6 +76,26 @@ describe("fan-out", () => {
     await resumed.caughtUp(all[all.length - 1]);
     expect([...seen, ...resumed.seqs]).toEqual(all);
     resumed.close();
+    await t.app.close();
+  });
+
+  it("switches a client that stops reading to catching up from change_log, and back to live once it reads: nothing missed or repeated", async () => {
+    const t = await startServer({ maxBufferedBytes: 16 * 1024 });
+    const workspace = (await call<{ id: string }>(t.base, "POST", "/workspaces", { name: "slow" })).body.id;
+    const start = readDatabaseState(t.dbPath, workspace).latest;
+    const socket = await stalled(t.port, `GET /workspaces/${workspace}/stream HTTP/1.1\r\nHost: x\r\nLast-Event-ID: ${start}\r\n\r\n`);
+    await streams(t.base, (s) => s.clients === 1);
+    insertBig(t.dbPath, workspace, 600);
+    await streams(t.base, (s) => s.catchingUp === 1);
+    const all = seqsAfter(t.dbPath, workspace, start);
+    let received = "";
+    socket.setEncoding("utf8").on("data", (c: string) => (received += c));
+    socket.resume();
+    await streams(t.base, (s) => s.live === 1);
+    const ids = () => [...received.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    while (ids().length < all.length) await new Promise((r) => setTimeout(r, 20));
+    expect(ids()).toEqual(all);
+    socket.destroy();
     await t.app.close();
   });
 

@@ -40,7 +40,8 @@ class WorkspaceFeed implements FeedPosition {
     if (rows.length === 0) return;
     const from = this.seq;
     this.seq = rows[rows.length - 1].seq;
-    const text = renderChanges(rows);
+    // Encoded once: every client's socket gets the same bytes.
+    const text = Buffer.from(renderChanges(rows));
     for (const s of this.subscribers) s.offer(from, this.seq, text);
     // More may be waiting: read on in the next turn, letting requests in between.
     if (rows.length === PAGE) this.schedule();

@@ -73,6 +73,8 @@ export interface StreamCounts {
   readonly clients: number;
   readonly dropped: number;
   readonly lastDropReason: string | null;
+  readonly live: number;
+  readonly catchingUp: number;
 }
 
 /** Waits until the stream counts of /metrics pass `test` (the test's own timeout bounds the wait). */

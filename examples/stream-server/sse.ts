@@ -43,7 +43,7 @@ export class SseStream {
   }
 
   /** Writes pre-rendered events (rendered once for every client of a fan-out). */
-  write(text: string): void {
+  write(text: string | Buffer): void {
     if (this.closed) return;
     if (this.res.writableLength > this.maxBufferedBytes) return this.drop("the client is not reading its stream");
     this.res.write(text);

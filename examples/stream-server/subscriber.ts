@@ -49,7 +49,7 @@ export class Subscriber {
   }
 
   /** A batch of the feed: the changes after `fromSeq` up to `toSeq`, rendered once for every client. */
-  offer(fromSeq: number, toSeq: number, text: string): void {
+  offer(fromSeq: number, toSeq: number, text: Buffer): void {
     if (this.sse.isClosed || this.seq >= toSeq) return;
     if (this.live && this.seq === fromSeq && this.sse.buffered < this.ctx.queueBytes) {
       this.sse.write(text);
