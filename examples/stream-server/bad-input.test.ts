@@ -112,7 +112,7 @@ describe("writes", () => {
 
 describe("streams", () => {
   it("answers 400 to a Last-Event-ID that is not a seq, 404 to an unknown workspace", async () => {
-    for (const id of ["abc", "-1", "1.5", "1e3", "99999999999999999999"]) {
+    for (const id of ["abc", "-1", "1.5", "1e3", "99999999999999999999", "999999999"]) {
       expect((await call(t.base, "GET", `/workspaces/${workspace}/stream`, undefined, { "last-event-id": id })).status, id).toBe(400);
     }
     expect((await call(t.base, "GET", `/workspaces/${unknown}/stream`)).status).toBe(404);
@@ -131,9 +131,12 @@ describe("streams", () => {
     controller.abort();
   });
 
-  it("drops a client that never reads, and keeps serving", async () => {
+  it.each([
+    [64 * 1024, /is not reading its stream/],
+    [256 * 1024 * 1024, /stopped reading/],
+  ])("drops a client that never reads (buffer limit %i bytes), and keeps serving", async (maxBufferedBytes, reason) => {
     // Its own server: the timeouts above are too tight for a test that writes megabytes on the same thread.
-    const own = await startServer({ heartbeatMs: 50, maxBufferedBytes: 64 * 1024 });
+    const own = await startServer({ heartbeatMs: 50, maxBufferedBytes });
     const id = (await call<{ id: string }>(own.base, "POST", "/workspaces", { name: "big" })).body.id;
     const { db, close } = openStreamingDatabase(own.dbPath, { migrate: false });
     const workspaceId = Buffer.from(id, "hex");
@@ -143,7 +146,9 @@ describe("streams", () => {
     })();
     close();
     const socket = await stalled(own.port, `GET /workspaces/${id}/stream HTTP/1.1\r\nHost: x\r\n\r\n`);
-    await streams(own.base, (s) => s.dropped === 1 && s.clients === 0);
+    // Over the limit at once, or (with a limit too large to reach) when two heartbeats find no progress.
+    await streams(own.base, (s) => s.dropped === 1 && s.clients === 0 && s.bufferedBytes === 0);
+    expect((await call<{ streams: { lastDropReason: string } }>(own.base, "GET", "/metrics")).body.streams.lastDropReason).toMatch(reason);
     expect((await call(own.base, "POST", `/workspaces/${id}/http`, { name: "after" })).status).toBe(201);
     socket.destroy();
     await own.app.close();

@@ -6,7 +6,6 @@
  */
 import * as q from "../../generated/index.js";
 import { measured } from "../data-layer/metrics.js";
-import { HttpError } from "./http-errors.js";
 import type { SseStream } from "./sse.js";
 import { PAGE, Subscriber, type FeedContext, type FeedPosition } from "./subscriber.js";
 import { hex, renderChanges } from "./wire.js";
@@ -28,12 +27,17 @@ class WorkspaceFeed implements FeedPosition {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.pull();
+      try {
+        this.pull();
+      } catch {
+        // The database failed (or was closed): end every stream; clients resume by Last-Event-ID.
+        for (const s of this.subscribers) s.sse.drop("the change feed could not be read; reconnect with Last-Event-ID");
+      }
     });
   }
 
   private pull(): void {
-    if (this.subscribers.size === 0) return;
+    if (this.subscribers.size === 0 || this.ctx.stopped()) return;
     const { db, log } = this.ctx;
     const rows = measured(log, { workspaceId: this.workspaceId, type: "query", table: "change_log" }, () =>
       q.streamWorkspaceChanges(db, { workspaceId: this.workspaceId, afterSeq: this.seq, batchSize: PAGE }), (r) => r.length, (n) => n > 0);
@@ -71,7 +75,6 @@ export class FanOut {
   /** Streams a workspace to `sse`: a snapshot first unless resuming after `resumeAfter`. */
   async subscribe(sse: SseStream, workspaceId: Uint8Array, resumeAfter: number | null): Promise<void> {
     const latest = q.latestChangeSeq(this.ctx.db, { workspaceId })!.seq;
-    if (resumeAfter !== null && resumeAfter > latest) throw new HttpError(400, "Last-Event-ID is past this workspace's newest change", "last-event-id");
     const key = hex(workspaceId);
     let feed = this.feeds.get(key);
     if (feed === undefined) this.feeds.set(key, (feed = new WorkspaceFeed(this.ctx, workspaceId, latest)));
@@ -85,10 +88,9 @@ export class FanOut {
   }
 
   stats(): { workspaces: number; live: number; catchingUp: number } {
-    let live = 0;
-    let all = 0;
-    for (const f of this.feeds.values()) for (const s of f.subscribers) (all++, s.isLive && live++);
-    return { workspaces: this.feeds.size, live, catchingUp: all - live };
+    const subscribers = [...this.feeds.values()].flatMap((f) => [...f.subscribers]);
+    const live = subscribers.filter((s) => s.isLive).length;
+    return { workspaces: this.feeds.size, live, catchingUp: subscribers.length - live };
   }
 
   stop(): void {
@@ -101,7 +103,7 @@ export class FanOut {
   }
 
   private checkOtherProcesses(): void {
-    if (this.feeds.size === 0) return;
+    if (this.feeds.size === 0 || this.ctx.stopped()) return;
     const version = this.readDataVersion();
     if (version === this.dataVersion) return;
     this.dataVersion = version;

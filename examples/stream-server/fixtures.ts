@@ -71,6 +71,7 @@ export function stalled(port: number, request: string): Promise<Socket> {
 
 export interface StreamCounts {
   readonly clients: number;
+  readonly bufferedBytes: number;
   readonly dropped: number;
   readonly lastDropReason: string | null;
   readonly live: number;

@@ -16,7 +16,7 @@ export interface RouteContext {
   readonly log: PerformanceLog;
   readonly maxBodyBytes: number;
   /** Streams a workspace to `res` from after `resumeAfter` (a snapshot first when null). */
-  stream(req: IncomingMessage, res: ServerResponse, workspaceId: Uint8Array, resumeAfter: number | null): Promise<void>;
+  stream(res: ServerResponse, workspaceId: Uint8Array, resumeAfter: number | null): Promise<void>;
   /** Called after each commit to a workspace, so its streams deliver the change. */
   committed(workspaceId: Uint8Array): void;
   /** Counts of the live streams, for /metrics. */
@@ -52,7 +52,12 @@ export function routes(ctx: RouteContext): readonly Route[] {
     } },
     { method: "GET", pattern: /^\/workspaces\/([^/]+)\/stream$/, handle: (req, res, [w]) => {
       const resumeAfter = lastEventId(req.headers["last-event-id"]);
-      return ctx.stream(req, res, workspace(w), resumeAfter);
+      const workspaceId = workspace(w);
+      // Checked before the stream's headers go out: a seq this feed never had would never be caught up to.
+      if (resumeAfter !== null && resumeAfter > q.latestChangeSeq(db, { workspaceId })!.seq) {
+        throw new HttpError(400, "Last-Event-ID is past this workspace's newest change", "last-event-id");
+      }
+      return ctx.stream(res, workspaceId, resumeAfter);
     } },
     { method: "POST", pattern: /^\/workspaces\/([^/]+)\/http$/, handle: async (req, res, [w]) => {
       const workspaceId = workspace(w);

@@ -44,19 +44,20 @@ export function createStreamServer(dbPath: string, options: StreamServerOptions 
   const log = new PerformanceLog(db, new StreamingMetrics(), options.retention);
   const heartbeat = new Heartbeat(options.heartbeatMs ?? 15_000);
   const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
-  const fanOut = new FanOut({ db, log, queueBytes: maxBufferedBytes / 4, maxLag: options.maxLag ?? 10_000 }, options.externalCheckMs ?? 100);
+  let closing = false;
+  const fanOut = new FanOut({ db, log, queueBytes: maxBufferedBytes / 4, maxLag: options.maxLag ?? 10_000, stopped: () => closing }, options.externalCheckMs ?? 100);
 
   const table = routes({
     db,
     log,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
-    stream: (_req, res, workspaceId, resumeAfter) => {
+    stream: (res, workspaceId, resumeAfter) => {
       const sse = new SseStream(res, maxBufferedBytes);
       heartbeat.add(sse);
       return fanOut.subscribe(sse, workspaceId, resumeAfter);
     },
     committed: (workspaceId) => fanOut.committed(workspaceId),
-    streams: () => ({ clients: heartbeat.size, dropped: heartbeat.dropped, lastDropReason: heartbeat.lastDropReason, ...fanOut.stats() }),
+    streams: () => ({ clients: heartbeat.size, bufferedBytes: heartbeat.bufferedBytes, dropped: heartbeat.dropped, lastDropReason: heartbeat.lastDropReason, ...fanOut.stats() }),
   });
   const authorize = bearerCheck(options.token);
 
@@ -71,6 +72,7 @@ export function createStreamServer(dbPath: string, options: StreamServerOptions 
     metrics: log.metrics,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         heartbeat.stop();
         fanOut.stop();
         server.closeAllConnections();

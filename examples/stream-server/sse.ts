@@ -10,7 +10,10 @@ const DROP_GRACE_MS = 1000;
 export class SseStream {
   private closed = false;
   private stalledBeats = 0;
-  private bufferedAtBeat = 0;
+  /** Writes the socket has finished (handed to the kernel): progress means the client is reading. */
+  private flushed = 0;
+  private flushedAtBeat = 0;
+  private readonly onFlushed = () => void this.flushed++;
   /** Why the server ended the stream, if it did. */
   droppedBecause: string | null = null;
 
@@ -46,20 +49,20 @@ export class SseStream {
   write(text: string | Buffer): void {
     if (this.closed) return;
     if (this.res.writableLength > this.maxBufferedBytes) return this.drop("the client is not reading its stream");
-    this.res.write(text);
+    this.res.write(text, this.onFlushed);
   }
 
   /**
-   * A heartbeat comment keeps proxies from closing an idle stream. A client whose buffer did not
-   * shrink over two beats is not reading and is dropped.
+   * A heartbeat comment keeps proxies from closing an idle stream. A client that has unread data
+   * and took none of it over two beats is not reading and is dropped.
    */
   beat(): void {
     if (this.closed) return;
-    const buffered = this.res.writableLength;
-    this.stalledBeats = buffered > 0 && buffered >= this.bufferedAtBeat ? this.stalledBeats + 1 : 0;
-    this.bufferedAtBeat = buffered;
+    const stalled = this.res.writableLength > 0 && this.flushed === this.flushedAtBeat;
+    this.stalledBeats = stalled ? this.stalledBeats + 1 : 0;
+    this.flushedAtBeat = this.flushed;
     if (this.stalledBeats >= 2) return this.drop("the client stopped reading");
-    this.res.write(": heartbeat\n\n");
+    this.res.write(": heartbeat\n\n", this.onFlushed);
   }
 
   /** Ends the stream with a reason the client can read (if it reads), then cuts the connection. */
@@ -112,6 +115,13 @@ export class Heartbeat {
 
   get size(): number {
     return this.streams.size;
+  }
+
+  /** Bytes written to all streams and not yet taken by their clients: the memory clients hold. */
+  get bufferedBytes(): number {
+    let total = 0;
+    for (const s of this.streams) total += s.buffered;
+    return total;
   }
 
   stop(): void {

@@ -19,6 +19,8 @@ export interface FeedContext {
   readonly queueBytes: number;
   /** Changes a client may be behind the feed before it is dropped. */
   readonly maxLag: number;
+  /** True once the server is closing: no more reads. */
+  stopped(): boolean;
 }
 
 /** What a subscriber needs of its workspace's feed: the seq it has fanned out up to. */
@@ -59,7 +61,7 @@ export class Subscriber {
     if (toSeq - this.seq > this.ctx.maxLag) {
       this.sse.drop(`more than ${this.ctx.maxLag} changes behind; reconnect with Last-Event-ID: ${this.seq}`);
     } else if (this.live) {
-      void this.catchUp();
+      this.catchUp().catch(() => this.sse.drop("the change feed could not be read; reconnect with Last-Event-ID"));
     }
   }
 
@@ -68,8 +70,9 @@ export class Subscriber {
     this.live = false;
     const { db, log } = this.ctx;
     const workspaceId = this.feed.workspaceId;
-    while (!this.sse.isClosed) {
+    while (!this.sse.isClosed && !this.ctx.stopped()) {
       await this.sse.drained();
+      if (this.ctx.stopped()) return;
       // Counted; logged only when it found changes (one row per read, not per idle client).
       const rows = measured(log, { workspaceId, type: "query", table: "change_log" }, () =>
         q.streamWorkspaceChanges(db, { workspaceId, afterSeq: this.seq, batchSize: PAGE }), (r) => r.length, (n) => n > 0);
