@@ -17,7 +17,7 @@ export interface FeedContext {
   readonly log: PerformanceLog;
   /** Bytes a live client may have unread before it is switched to catching up. */
   readonly queueBytes: number;
-  /** Changes a client may be behind the feed before it is dropped. */
+  /** Changes a client may be behind the feed before it is dropped (counted in seqs, which every workspace's changes advance). */
   readonly maxLag: number;
   /** True once the server is closing: no more reads. */
   stopped(): boolean;
@@ -59,7 +59,8 @@ export class Subscriber {
       return;
     }
     if (toSeq - this.seq > this.ctx.maxLag) {
-      this.sse.drop(`more than ${this.ctx.maxLag} changes behind; reconnect with Last-Event-ID: ${this.seq}`);
+      // Not this.seq: what was written may not have reached the client; it knows its own last id.
+      this.sse.drop(`more than ${this.ctx.maxLag} changes behind; reconnect with Last-Event-ID`);
     } else if (this.live) {
       this.catchUp().catch(() => this.sse.drop("the change feed could not be read; reconnect with Last-Event-ID"));
     }
