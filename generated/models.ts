@@ -183,7 +183,7 @@ export interface HttpSearchParam {
 /**
  * A row of `streaming_performance_log`.
  * Index `sqlite_autoindex_streaming_performance_log_1` (id), unique.
- * Index `streaming_perf_operation_idx` (operation_type, timestamp).
+ * Index `streaming_perf_time_idx` (timestamp, operation_type, record_count, duration_ms, error_message).
  * Index `streaming_perf_workspace_idx` (workspace_id, timestamp).
  */
 export interface StreamingPerformanceLog {

@@ -56,7 +56,11 @@ function toSummarizeStreamingPerformanceRow(r: unknown[]): SummarizeStreamingPer
   };
 }
 
-/** `:many` query `SummarizeStreamingPerformance` (queries/performance-log.sql:5). */
+/**
+ * One workspace's operations since `timestamp`, by type.
+ *
+ * `:many` query `SummarizeStreamingPerformance` (queries/performance-log.sql:6).
+ */
 export function summarizeStreamingPerformance(db: Database, params: SummarizeStreamingPerformanceParams): SummarizeStreamingPerformanceRow[] {
   const rows = summarizeStreamingPerformanceStatement.statement(db, params).all(params.workspaceId, params.timestamp) as unknown[][];
   const out: SummarizeStreamingPerformanceRow[] = new Array(rows.length);
@@ -64,9 +68,68 @@ export function summarizeStreamingPerformance(db: Database, params: SummarizeStr
   return out;
 }
 
-/** `:many` query `SummarizeStreamingPerformance` (queries/performance-log.sql:5), returning rows one at a time. */
+/**
+ * One workspace's operations since `timestamp`, by type.
+ *
+ * `:many` query `SummarizeStreamingPerformance` (queries/performance-log.sql:6), returning rows one at a time.
+ */
 export function summarizeStreamingPerformanceIterate(db: Database, params: SummarizeStreamingPerformanceParams): Generator<SummarizeStreamingPerformanceRow, void, undefined> {
   return summarizeStreamingPerformanceStatement.iterate(db, params, [params.workspaceId, params.timestamp], toSummarizeStreamingPerformanceRow);
+}
+
+/** SQL of SummarizeAllStreamingPerformance. */
+export const summarizeAllStreamingPerformanceSql = `SELECT operation_type, count(*) AS operations, sum(record_count) AS records, avg(duration_ms) AS mean_ms,
+       max(duration_ms) AS max_ms, sum(error_message IS NOT NULL) AS errors
+FROM streaming_performance_log
+WHERE timestamp >= ?
+GROUP BY operation_type
+ORDER BY operation_type`;
+
+export interface SummarizeAllStreamingPerformanceParams {
+  timestamp: number;
+}
+
+export interface SummarizeAllStreamingPerformanceRow {
+  operationType: string;
+  operations: number;
+  records: number;
+  meanMs: number;
+  maxMs: number;
+  errors: number;
+}
+
+const summarizeAllStreamingPerformanceStatement = new PlainQuery(summarizeAllStreamingPerformanceSql, "SummarizeAllStreamingPerformance", { timestamp: "number" }, true);
+
+function toSummarizeAllStreamingPerformanceRow(r: unknown[]): SummarizeAllStreamingPerformanceRow {
+  return {
+    operationType: r[0] as string,
+    operations: r[1] as number,
+    records: r[2] as number,
+    meanMs: r[3] as number,
+    maxMs: r[4] as number,
+    errors: r[5] as number,
+  };
+}
+
+/**
+ * Every workspace's operations since `timestamp`, by type, from the covering index alone.
+ *
+ * `:many` query `SummarizeAllStreamingPerformance` (queries/performance-log.sql:16).
+ */
+export function summarizeAllStreamingPerformance(db: Database, params: SummarizeAllStreamingPerformanceParams): SummarizeAllStreamingPerformanceRow[] {
+  const rows = summarizeAllStreamingPerformanceStatement.statement(db, params).all(params.timestamp) as unknown[][];
+  const out: SummarizeAllStreamingPerformanceRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toSummarizeAllStreamingPerformanceRow(rows[i]);
+  return out;
+}
+
+/**
+ * Every workspace's operations since `timestamp`, by type, from the covering index alone.
+ *
+ * `:many` query `SummarizeAllStreamingPerformance` (queries/performance-log.sql:16), returning rows one at a time.
+ */
+export function summarizeAllStreamingPerformanceIterate(db: Database, params: SummarizeAllStreamingPerformanceParams): Generator<SummarizeAllStreamingPerformanceRow, void, undefined> {
+  return summarizeAllStreamingPerformanceStatement.iterate(db, params, [params.timestamp], toSummarizeAllStreamingPerformanceRow);
 }
 
 /** SQL of ListStreamingOperations. */
@@ -107,7 +170,7 @@ function toListStreamingOperationsRow(r: unknown[]): ListStreamingOperationsRow 
   };
 }
 
-/** `:many` query `ListStreamingOperations` (queries/performance-log.sql:13). */
+/** `:many` query `ListStreamingOperations` (queries/performance-log.sql:26). */
 export function listStreamingOperations(db: Database, params: ListStreamingOperationsParams): ListStreamingOperationsRow[] {
   const rows = listStreamingOperationsStatement.statement(db, params).all(params.workspaceId, params.timestamp, params.limit) as unknown[][];
   const out: ListStreamingOperationsRow[] = new Array(rows.length);
@@ -115,7 +178,7 @@ export function listStreamingOperations(db: Database, params: ListStreamingOpera
   return out;
 }
 
-/** `:many` query `ListStreamingOperations` (queries/performance-log.sql:13), returning rows one at a time. */
+/** `:many` query `ListStreamingOperations` (queries/performance-log.sql:26), returning rows one at a time. */
 export function listStreamingOperationsIterate(db: Database, params: ListStreamingOperationsParams): Generator<ListStreamingOperationsRow, void, undefined> {
   return listStreamingOperationsStatement.iterate(db, params, [params.workspaceId, params.timestamp, params.limit], toListStreamingOperationsRow);
 }
@@ -129,7 +192,30 @@ export interface PruneStreamingPerformanceLogParams {
 
 const pruneStreamingPerformanceLogStatement = new PlainQuery(pruneStreamingPerformanceLogSql, "PruneStreamingPerformanceLog", { timestamp: "number" }, false);
 
-/** `:execrows` query `PruneStreamingPerformanceLog` (queries/performance-log.sql:19). */
+/**
+ * Retention by age.
+ *
+ * `:execrows` query `PruneStreamingPerformanceLog` (queries/performance-log.sql:33).
+ */
 export function pruneStreamingPerformanceLog(db: Database, params: PruneStreamingPerformanceLogParams): number {
   return pruneStreamingPerformanceLogStatement.run(db, params, params.timestamp).changes;
+}
+
+/** SQL of TrimStreamingPerformanceLog. */
+export const trimStreamingPerformanceLogSql = `DELETE FROM streaming_performance_log
+WHERE rowid <= (SELECT max(rowid) FROM streaming_performance_log) - ?`;
+
+export interface TrimStreamingPerformanceLogParams {
+  keep: number;
+}
+
+const trimStreamingPerformanceLogStatement = new PlainQuery(trimStreamingPerformanceLogSql, "TrimStreamingPerformanceLog", { keep: "number" }, false);
+
+/**
+ * Retention by size: keeps about the newest `keep` rows (rowids grow as rows are appended).
+ *
+ * `:execrows` query `TrimStreamingPerformanceLog` (queries/performance-log.sql:38).
+ */
+export function trimStreamingPerformanceLog(db: Database, params: TrimStreamingPerformanceLogParams): number {
+  return trimStreamingPerformanceLogStatement.run(db, params, params.keep).changes;
 }

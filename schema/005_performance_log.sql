@@ -12,4 +12,6 @@ CREATE TABLE IF NOT EXISTS streaming_performance_log (
 );
 
 CREATE INDEX streaming_perf_workspace_idx ON streaming_performance_log (workspace_id, timestamp DESC);
-CREATE INDEX streaming_perf_operation_idx ON streaming_performance_log (operation_type, timestamp DESC);
+-- Covers /metrics (every operation since a time, summed by type) and retention (delete older than a
+-- time) without reading the table. One row is logged per operation, not per client it reached.
+CREATE INDEX streaming_perf_time_idx ON streaming_performance_log (timestamp, operation_type, record_count, duration_ms, error_message);

@@ -1,9 +1,16 @@
 /**
  * The spec's StreamingMetrics (section 6.2): counters updated atomically, so that worker threads
- * sharing the buffer count together, and a writer for streaming_performance_log.
+ * sharing the buffer count together, and streaming_performance_log with retention.
  */
 import { randomBytes } from "node:crypto";
-import { logStreamingOperation, type Database } from "../../generated/index.js";
+import {
+  logStreamingOperation,
+  pruneStreamingPerformanceLog,
+  summarizeAllStreamingPerformance,
+  trimStreamingPerformanceLog,
+  type Database,
+  type SummarizeAllStreamingPerformanceRow,
+} from "../../generated/index.js";
 
 const OPERATIONS = 0;
 const TOTAL_DURATION_US = 1; // microseconds, so that fast operations still add up
@@ -40,18 +47,71 @@ export class StreamingMetrics {
 
 export type OperationType = "snapshot" | "delta" | "query" | "update";
 
+export interface Operation {
+  readonly workspaceId: Uint8Array;
+  readonly type: OperationType;
+  readonly table: string;
+}
+
+export interface RetentionOptions {
+  /** Rows older than this are deleted. */
+  readonly maxAgeSeconds?: number;
+  /** At most about this many rows are kept. */
+  readonly maxRows?: number;
+  /** Retention runs once per this many logged rows, so a write pays for it rarely. */
+  readonly pruneEvery?: number;
+}
+
 /**
- * Times `fn` and counts it; appends it to streaming_performance_log unless `log` is false
- * (an idle feed poll that found nothing is counted, not logged).
+ * streaming_performance_log with retention: one row per operation (a write, a snapshot, one
+ * change-feed read however many clients it reached), pruned by age and size as it grows.
  */
-export function measured<T>(
-  db: Database,
-  metrics: StreamingMetrics,
-  op: { workspaceId: Uint8Array; type: OperationType; table: string },
-  fn: () => T,
-  count: (result: T) => number,
-  log = true,
-): T {
+export class PerformanceLog {
+  private sincePrune = 0;
+  private readonly maxAgeSeconds: number;
+  private readonly maxRows: number;
+  private readonly pruneEvery: number;
+
+  constructor(
+    private readonly db: Database,
+    readonly metrics: StreamingMetrics = new StreamingMetrics(),
+    retention: RetentionOptions = {},
+  ) {
+    this.maxAgeSeconds = retention.maxAgeSeconds ?? 7 * 24 * 3600;
+    this.maxRows = retention.maxRows ?? 100_000;
+    this.pruneEvery = retention.pruneEvery ?? 1000;
+  }
+
+  append(op: Operation, durationMs: number, records: number, error?: unknown): void {
+    logStreamingOperation(this.db, {
+      id: randomBytes(16),
+      workspaceId: op.workspaceId,
+      operationType: op.type,
+      tableName: op.table,
+      recordCount: records,
+      durationMs: Math.round(durationMs),
+      errorMessage: error === undefined ? null : String(error),
+    });
+    if (++this.sincePrune >= this.pruneEvery) this.prune();
+  }
+
+  /** Applies retention now; returns the rows deleted. */
+  prune(): number {
+    this.sincePrune = 0;
+    return pruneStreamingPerformanceLog(this.db, { timestamp: Math.floor(Date.now() / 1000) - this.maxAgeSeconds }) + trimStreamingPerformanceLog(this.db, { keep: this.maxRows });
+  }
+
+  /** Operations since `sinceSeconds` (Unix time), summed by type in SQL over the covering index. */
+  summary(sinceSeconds: number): SummarizeAllStreamingPerformanceRow[] {
+    return summarizeAllStreamingPerformance(this.db, { timestamp: sinceSeconds });
+  }
+}
+
+/**
+ * Times `fn` and counts it in the metrics; appends it to the log unless `logged(result)` says
+ * it is not worth a row (a change-feed read that found nothing). Errors are always logged.
+ */
+export function measured<T>(log: PerformanceLog, op: Operation, fn: () => T, count: (result: T) => number, logged: (records: number) => boolean = () => true): T {
   const start = performance.now();
   let error: unknown;
   let result: T | undefined;
@@ -64,15 +124,7 @@ export function measured<T>(
   } finally {
     const durationMs = performance.now() - start;
     const records = result === undefined ? 0 : count(result);
-    metrics.recordOperation(durationMs, records, error);
-    if (log || records > 0 || error !== undefined) logStreamingOperation(db, {
-      id: randomBytes(16),
-      workspaceId: op.workspaceId,
-      operationType: op.type,
-      tableName: op.table,
-      recordCount: records,
-      durationMs: Math.round(durationMs),
-      errorMessage: error === undefined ? null : String(error),
-    });
+    log.metrics.recordOperation(durationMs, records, error);
+    if (error !== undefined || logged(records)) log.append(op, durationMs, records, error);
   }
 }

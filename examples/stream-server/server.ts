@@ -1,16 +1,37 @@
 /**
  * A small HTTP server (node:http, no framework) over the generated data layer: workspaces' saved
  * requests streamed over Server-Sent Events, endpoints to create, update and delete them, /metrics.
+ * No request can take it down: every failure is answered (see http-errors.ts), bodies and headers
+ * are bounded in size and time.
  */
-import { randomBytes } from "node:crypto";
-import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import * as q from "../../generated/index.js";
 import { openStreamingDatabase } from "../data-layer/connection.js";
-import { measured, StreamingMetrics } from "../data-layer/metrics.js";
-import { SseStream } from "./sse.js";
-import { streamWorkspace } from "./stream.js";
-import { hex, unhex, wireRequest } from "./wire.js";
+import { PerformanceLog, StreamingMetrics, type RetentionOptions } from "../data-layer/metrics.js";
+import { bearerCheck } from "./auth.js";
+import { FanOut } from "./fanout.js";
+import { answerError, HttpError } from "./http-errors.js";
+import { routes, type Route } from "./routes.js";
+import { Heartbeat, SseStream } from "./sse.js";
+
+export interface StreamServerOptions {
+  /** When set, every route requires `Authorization: Bearer <token>`. */
+  readonly token?: string;
+  /** Largest accepted request body, in bytes (413 past it). */
+  readonly maxBodyBytes?: number;
+  /** Time a client has to send its request headers. */
+  readonly headersTimeoutMs?: number;
+  /** Time a client has to send its whole request, body included (a body announced and never sent is cut off). */
+  readonly requestTimeoutMs?: number;
+  /** Interval of the heartbeat comment on every stream. */
+  readonly heartbeatMs?: number;
+  /** Bytes a stream may hold for a client that has not read them; past it the client is dropped. */
+  readonly maxBufferedBytes?: number;
+  /** Changes a client may fall behind its workspace's feed before it is dropped (it can resume). */
+  readonly maxLag?: number;
+  /** How often the process checks for commits by other processes on the same database file. */
+  readonly externalCheckMs?: number;
+  readonly retention?: RetentionOptions;
+}
 
 export interface StreamServer {
   readonly server: Server;
@@ -18,78 +39,42 @@ export interface StreamServer {
   close(): Promise<void>;
 }
 
-const POLL_MS = 250;
-
-export function createStreamServer(dbPath: string): StreamServer {
+export function createStreamServer(dbPath: string, options: StreamServerOptions = {}): StreamServer {
   const { db, close } = openStreamingDatabase(dbPath);
-  const metrics = new StreamingMetrics();
-  const writes = new EventEmitter().setMaxListeners(0);
-  const nextChange = () =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, POLL_MS);
-      function done() {
-        clearTimeout(timer);
-        writes.off("write", done);
-        resolve();
-      }
-      writes.on("write", done);
-    });
+  const log = new PerformanceLog(db, new StreamingMetrics(), options.retention);
+  const heartbeat = new Heartbeat(options.heartbeatMs ?? 15_000);
+  const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
+  let closing = false;
+  const fanOut = new FanOut({ db, log, queueBytes: maxBufferedBytes / 4, maxLag: options.maxLag ?? 10_000, stopped: () => closing }, options.externalCheckMs ?? 100);
 
-  const routes: [string, RegExp, (req: IncomingMessage, res: ServerResponse, m: RegExpExecArray) => Promise<void> | void][] = [
-    ["POST", /^\/workspaces$/, async (req, res) => {
-      const body = await json<{ name: string }>(req);
-      const id = randomBytes(16);
-      q.createWorkspace(db, { id, name: body.name });
-      send(res, 201, { id: hex(id), name: body.name });
-    }],
-    ["GET", /^\/workspaces\/([0-9a-f]+)\/stream$/, async (req, res, m) => {
-      const resume = req.headers["last-event-id"];
-      await streamWorkspace({ db, metrics, nextChange }, new SseStream(res), unhex(m[1]), resume === undefined ? null : Number(resume));
-    }],
-    ["POST", /^\/workspaces\/([0-9a-f]+)\/http$/, async (req, res, m) => {
-      const body = await json<{ name: string; url?: string; method?: string }>(req);
-      const workspaceId = unhex(m[1]);
-      const row = write(workspaceId, () =>
-        q.createHTTP(db, { id: randomBytes(16), workspaceId, folderId: null, name: body.name, url: body.url ?? "", method: body.method ?? "GET", description: "" }));
-      send(res, 201, wireRequest(row!));
-    }],
-    ["PATCH", /^\/workspaces\/([0-9a-f]+)\/http\/([0-9a-f]+)$/, async (req, res, m) => {
-      const body = await json<{ name: string; url: string; method: string; version: number }>(req);
-      const changed = write(unhex(m[1]), () =>
-        q.updateHTTP(db, { id: unhex(m[2]), workspaceId: unhex(m[1]), name: body.name, url: body.url, method: body.method, description: "", version: body.version }));
-      send(res, changed === 1 ? 200 : 409, { updated: changed === 1 });
-    }],
-    ["DELETE", /^\/workspaces\/([0-9a-f]+)\/http\/([0-9a-f]+)$/, (_req, res, m) => {
-      const deleted = write(unhex(m[1]), () => q.deleteHTTP(db, { id: unhex(m[2]), workspaceId: unhex(m[1]) }));
-      send(res, deleted === 1 ? 204 : 404, null);
-    }],
-    ["GET", /^\/metrics$/, (_req, res) => {
-      const performance = q.listWorkspaces(db).map((w) => ({ workspace: hex(w.id), operations: q.summarizeStreamingPerformance(db, { workspaceId: w.id, timestamp: 0 }) }));
-      send(res, 200, { counters: metrics.snapshot(), performance });
-    }],
-  ];
+  const table = routes({
+    db,
+    log,
+    maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
+    stream: (res, workspaceId, resumeAfter) => {
+      const sse = new SseStream(res, maxBufferedBytes);
+      heartbeat.add(sse);
+      return fanOut.subscribe(sse, workspaceId, resumeAfter);
+    },
+    committed: (workspaceId) => fanOut.committed(workspaceId),
+    streams: () => ({ clients: heartbeat.size, bufferedBytes: heartbeat.bufferedBytes, dropped: heartbeat.dropped, lastDropReason: heartbeat.lastDropReason, ...fanOut.stats() }),
+  });
+  const authorize = bearerCheck(options.token);
 
-  function write<T>(workspaceId: Uint8Array, fn: () => T): T {
-    const result = measured(db, metrics, { workspaceId, type: "update", table: "http" }, fn, () => 1);
-    writes.emit("write");
-    return result;
-  }
-
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    const route = routes.find(([method, pattern]) => method === req.method && pattern.test(path));
-    if (route === undefined) return send(res, 404, { error: "not found" });
-    Promise.resolve(route[2](req, res, route[1].exec(path)!)).catch((e: unknown) => {
-      if (!res.headersSent) send(res, e instanceof SyntaxError ? 400 : 500, { error: String(e) });
-      else res.end();
-    });
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout / 4) }, (req, res) => {
+    dispatch(table, authorize, req, res).catch((e: unknown) => answerError(res, e));
   });
 
   return {
     server,
-    metrics,
+    metrics: log.metrics,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
+        heartbeat.stop();
+        fanOut.stop();
         server.closeAllConnections();
         server.close(() => {
           close();
@@ -99,16 +84,21 @@ export function createStreamServer(dbPath: string): StreamServer {
   };
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (body === null) {
-    res.writeHead(status).end();
-    return;
-  }
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+async function dispatch(table: readonly Route[], authorize: (req: IncomingMessage) => void, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  authorize(req);
+  const path = pathOf(req.url ?? "/");
+  const matching = table.filter((r) => r.pattern.test(path));
+  if (matching.length === 0) throw new HttpError(404, "no such path");
+  const route = matching.find((r) => r.method === req.method);
+  if (route === undefined) throw new HttpError(405, `use ${matching.map((r) => r.method).join(" or ")}`, "method", { allow: matching.map((r) => r.method).join(", ") });
+  await route.handle(req, res, route.pattern.exec(path)!.slice(1));
 }
 
-async function json<T>(req: IncomingMessage): Promise<T> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString("utf8")) as T;
+/** The path of a request target; malformed targets (`http://`, `http://[::1`, bad ports or escapes) are a 400. */
+function pathOf(target: string): string {
+  try {
+    return decodeURI(new URL(target, "http://localhost").pathname);
+  } catch {
+    throw new HttpError(400, "malformed request target", "url");
+  }
 }

@@ -1,11 +1,29 @@
-/** Server-Sent Events on a node:http response. */
+/**
+ * Server-Sent Events on a node:http response, with a bounded send buffer: what the client has not
+ * taken stays in memory only up to `maxBufferedBytes`; past it the client is dropped, so a client
+ * that never reads costs a bounded amount of memory (the limit plus the event being written).
+ */
 import type { ServerResponse } from "node:http";
+
+const DROP_GRACE_MS = 1000;
 
 export class SseStream {
   private closed = false;
+  private stalledBeats = 0;
+  /** Writes the socket has finished (handed to the kernel): progress means the client is reading. */
+  private flushed = 0;
+  private flushedAtBeat = 0;
+  private readonly onFlushed = () => void this.flushed++;
+  /** Why the server ended the stream, if it did. */
+  droppedBecause: string | null = null;
 
-  constructor(private readonly res: ServerResponse) {
-    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly maxBufferedBytes: number,
+  ) {
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
+    // Headers go out now, not with the first event: a client already up to date knows it is connected.
+    res.flushHeaders();
     res.on("close", () => (this.closed = true));
   }
 
@@ -13,10 +31,49 @@ export class SseStream {
     return this.closed;
   }
 
+  onClose(listener: () => void): void {
+    this.res.on("close", listener);
+  }
+
+  /** Bytes written and not yet taken by the client. */
+  get buffered(): number {
+    return this.res.writableLength;
+  }
+
   /** Sends one event; `id` lets a client resume with Last-Event-ID after a reconnect. */
   send(event: string, data: unknown, id?: number): void {
+    this.write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** Writes pre-rendered events (rendered once for every client of a fan-out). */
+  write(text: string | Buffer): void {
     if (this.closed) return;
-    this.res.write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    if (this.res.writableLength > this.maxBufferedBytes) return this.drop("the client is not reading its stream");
+    this.res.write(text, this.onFlushed);
+  }
+
+  /**
+   * A heartbeat comment keeps proxies from closing an idle stream. A client that has unread data
+   * and took none of it over two beats is not reading and is dropped.
+   */
+  beat(): void {
+    if (this.closed) return;
+    const stalled = this.res.writableLength > 0 && this.flushed === this.flushedAtBeat;
+    this.stalledBeats = stalled ? this.stalledBeats + 1 : 0;
+    this.flushedAtBeat = this.flushed;
+    if (this.stalledBeats >= 2) return this.drop("the client stopped reading");
+    this.res.write(": heartbeat\n\n", this.onFlushed);
+  }
+
+  /** Ends the stream with a reason the client can read (if it reads), then cuts the connection. */
+  drop(reason: string): void {
+    if (this.closed) return;
+    this.droppedBecause = reason;
+    this.closed = true;
+    this.res.end(`event: dropped\ndata: ${JSON.stringify({ reason })}\n\n`);
+    // A client that does not read would hold the socket and its buffer: give it a moment, no more.
+    const cut = setTimeout(() => this.res.destroy(), DROP_GRACE_MS).unref();
+    this.res.once("close", () => clearTimeout(cut));
   }
 
   /** Waits until the client has taken what was written, so slow clients slow only themselves. */
@@ -31,5 +88,43 @@ export class SseStream {
       this.res.on("drain", done);
       this.res.on("close", done);
     });
+  }
+}
+
+/** One timer for every stream of the process (not one per client); counts the streams open and dropped. */
+export class Heartbeat {
+  private readonly streams = new Set<SseStream>();
+  private readonly timer: NodeJS.Timeout;
+  /** Streams the server ended because their client did not keep up, and the last reason. */
+  dropped = 0;
+  lastDropReason: string | null = null;
+
+  constructor(intervalMs: number) {
+    this.timer = setInterval(() => this.streams.forEach((s) => s.beat()), intervalMs).unref();
+  }
+
+  add(stream: SseStream): void {
+    this.streams.add(stream);
+    stream.onClose(() => {
+      this.streams.delete(stream);
+      if (stream.droppedBecause === null) return;
+      this.dropped++;
+      this.lastDropReason = stream.droppedBecause;
+    });
+  }
+
+  get size(): number {
+    return this.streams.size;
+  }
+
+  /** Bytes written to all streams and not yet taken by their clients: the memory clients hold. */
+  get bufferedBytes(): number {
+    let total = 0;
+    for (const s of this.streams) total += s.buffered;
+    return total;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
   }
 }

@@ -35,3 +35,10 @@ export function wireChange(c: StreamWorkspaceChangesRow): WireChange {
     request: live ? { id: hex(c.rowId), name: c.name!, url: c.url!, method: c.method!, version: c.version! } : null,
   };
 }
+
+/** Change events in SSE form, each with its seq as the event id (what Last-Event-ID resumes from). */
+export function renderChanges(rows: readonly StreamWorkspaceChangesRow[]): string {
+  let text = "";
+  for (const c of rows) text += `id: ${c.seq}\nevent: change\ndata: ${JSON.stringify(wireChange(c))}\n\n`;
+  return text;
+}

@@ -1,0 +1,116 @@
+/**
+ * One client of a workspace's feed. It starts at a seq (after its snapshot, or its Last-Event-ID)
+ * and catches up from change_log by its own seq; once current it takes the feed's live batches.
+ * A client whose buffer is full is switched back to catching up (re-read, not buffered); one more
+ * than `maxLag` changes behind is dropped with a reason and can resume with Last-Event-ID.
+ */
+import { setImmediate as yieldToLoop } from "node:timers/promises";
+import * as q from "../../generated/index.js";
+import { measured, type PerformanceLog } from "../data-layer/metrics.js";
+import type { SseStream } from "./sse.js";
+import { renderChanges, wireRequest } from "./wire.js";
+
+export const PAGE = 200;
+
+export interface FeedContext {
+  readonly db: q.Database;
+  readonly log: PerformanceLog;
+  /** Bytes a live client may have unread before it is switched to catching up. */
+  readonly queueBytes: number;
+  /** Changes a client may be behind the feed before it is dropped (counted in seqs, which every workspace's changes advance). */
+  readonly maxLag: number;
+  /** True once the server is closing: no more reads. */
+  stopped(): boolean;
+}
+
+/** What a subscriber needs of its workspace's feed: the seq it has fanned out up to. */
+export interface FeedPosition {
+  readonly workspaceId: Uint8Array;
+  readonly seq: number;
+}
+
+export class Subscriber {
+  private live = false;
+
+  constructor(
+    private readonly ctx: FeedContext,
+    private readonly feed: FeedPosition,
+    readonly sse: SseStream,
+    /** The last seq this client has been sent. */
+    private seq: number,
+  ) {}
+
+  get isLive(): boolean {
+    return this.live;
+  }
+
+  /** Sends the snapshot (when the client has no position), then catches up and goes live. */
+  async start(snapshot: boolean): Promise<void> {
+    if (snapshot) await this.snapshot();
+    await this.catchUp();
+  }
+
+  /** A batch of the feed: the changes after `fromSeq` up to `toSeq`, rendered once for every client. */
+  offer(fromSeq: number, toSeq: number, text: Buffer): void {
+    if (this.sse.isClosed || this.seq >= toSeq) return;
+    if (this.live && this.seq === fromSeq && this.sse.buffered < this.ctx.queueBytes) {
+      this.sse.write(text);
+      this.seq = toSeq;
+      return;
+    }
+    if (toSeq - this.seq > this.ctx.maxLag) {
+      // Not this.seq: what was written may not have reached the client; it knows its own last id.
+      this.sse.drop(`more than ${this.ctx.maxLag} changes behind; reconnect with Last-Event-ID`);
+    } else if (this.live) {
+      this.catchUp().catch(() => this.sse.drop("the change feed could not be read; reconnect with Last-Event-ID"));
+    }
+  }
+
+  /** Reads change_log after this client's own seq, a page at a time as the client takes them. */
+  private async catchUp(): Promise<void> {
+    this.live = false;
+    const { db, log } = this.ctx;
+    const workspaceId = this.feed.workspaceId;
+    while (!this.sse.isClosed && !this.ctx.stopped()) {
+      await this.sse.drained();
+      if (this.ctx.stopped()) return;
+      // Counted; logged only when it found changes (one row per read, not per idle client).
+      const rows = measured(log, { workspaceId, type: "query", table: "change_log" }, () =>
+        q.streamWorkspaceChanges(db, { workspaceId, afterSeq: this.seq, batchSize: PAGE }), (r) => r.length, (n) => n > 0);
+      if (rows.length > 0) {
+        this.sse.write(renderChanges(rows));
+        this.seq = rows[rows.length - 1].seq;
+      }
+      // A short page read up to the database's newest change, so at or past the feed: rejoin it.
+      if (rows.length < PAGE) {
+        this.live = !this.sse.isClosed;
+        return;
+      }
+      await yieldToLoop();
+    }
+  }
+
+  /** Keyset pages, yielding to the event loop between them so writers and other clients go on. */
+  private async snapshot(): Promise<void> {
+    const { db, log } = this.ctx;
+    const workspaceId = this.feed.workspaceId;
+    const op = { workspaceId, type: "snapshot", table: "http" } as const;
+    const start = performance.now();
+    let total = 0;
+    let cursor: { afterUpdatedAt: number; afterId: Uint8Array } = { afterUpdatedAt: -1, afterId: new Uint8Array(0) };
+    for (;;) {
+      const rows = measured(log, op, () => q.getHTTPWorkspaceSnapshotStreaming(db, { workspaceId, ...cursor, pageSize: PAGE }), (r) => r.length, () => false);
+      total += rows.length;
+      for (const r of rows) this.sse.send("snapshot", wireRequest(r));
+      if (rows.length < PAGE || this.sse.isClosed) break;
+      const last = rows[rows.length - 1];
+      cursor = { afterUpdatedAt: last.updatedAt, afterId: last.id };
+      await this.sse.drained();
+      await yieldToLoop();
+    }
+    // The whole snapshot is one row of the log. Rows changed while it was paged are replayed by
+    // the catch-up from `seq` (read before the first page), so the client converges.
+    log.append(op, performance.now() - start, total);
+    this.sse.send("ready", { seq: this.seq }, this.seq);
+  }
+}
