@@ -57,7 +57,7 @@ function toStreamWorkspaceChangesRow(r: unknown[]): StreamWorkspaceChangesRow {
 export function streamWorkspaceChanges(db: Database, params: StreamWorkspaceChangesParams): StreamWorkspaceChangesRow[] {
   const rows = streamWorkspaceChangesStatement.statement(db, params).all(params.workspaceId, params.afterSeq, params.batchSize) as unknown[][];
   const out: StreamWorkspaceChangesRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toStreamWorkspaceChangesRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toStreamWorkspaceChangesRow(rows[i]!);
   return out;
 }
 

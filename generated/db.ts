@@ -71,8 +71,7 @@ function checkParams(query: string, kinds: ParamKinds, params: unknown): void {
   const fields = Object.keys(kinds);
   if (fields.length === 0) return;
   if (typeof params !== "object" || params === null) throw new TypeError(`${query}: params must be an object with ${fields.join(", ")}; got ${shown(params)}`);
-  for (const field of fields) {
-    const kind = kinds[field];
+  for (const [field, kind] of Object.entries(kinds)) {
     const value = (params as Record<string, unknown>)[field];
     if (!kind.endsWith("[]")) checkValue(query, field, kind, value);
     else if (!Array.isArray(value)) throw new TypeError(`${query}: parameter ${field} is a sqlc.slice list and must be an array; got ${shown(value)}`);
@@ -230,7 +229,7 @@ class QueryInfo {
   }
 
   kind(field: string): ParamKind {
-    return this.kinds[field];
+    return this.kinds[field] ?? "unknown";
   }
 
   check(params: unknown): void {
@@ -305,7 +304,7 @@ export class SliceQuery {
   constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean) {
     this.parts = parts;
     this.info = new QueryInfo(name, kinds, raw);
-    this.lists = Object.keys(kinds).filter((f) => kinds[f].endsWith("[]"));
+    this.lists = Object.entries(kinds).filter(([, kind]) => kind.endsWith("[]")).map(([field]) => field);
     this.values = parts.filter((p) => typeof p === "object" && "value" in p).length;
   }
 
@@ -349,7 +348,7 @@ export class SliceQuery {
    * (long lists of many distinct lengths near the limit: such statements are not cached).
    */
   private sizes(params: unknown): { sizes: number[]; cacheable: boolean } {
-    const exact = this.lists.map((f) => (params as Record<string, readonly unknown[]>)[f].length);
+    const exact = this.lists.map((f) => (params as Record<string, readonly unknown[]>)[f]!.length);
     const sizes = exact.map(padded);
     if (this.variables(sizes) <= MAX_VARIABLES) return { sizes, cacheable: true };
     const needed = this.variables(exact);
@@ -360,12 +359,12 @@ export class SliceQuery {
 
   private variables(sizes: readonly number[]): number {
     let total = this.values;
-    for (const p of this.parts) if (typeof p === "object" && "list" in p) total += sizes[this.lists.indexOf(p.list)];
+    for (const p of this.parts) if (typeof p === "object" && "list" in p) total += sizes[this.lists.indexOf(p.list)]!;
     return total;
   }
 
   private sqlFor(sizes: readonly number[]): string {
-    return this.parts.map((p) => (typeof p === "string" ? p : "value" in p ? "?" : placeholders(sizes[this.lists.indexOf(p.list)]))).join("");
+    return this.parts.map((p) => (typeof p === "string" ? p : "value" in p ? "?" : placeholders(sizes[this.lists.indexOf(p.list)]!))).join("");
   }
 
   private args(params: Record<string, unknown>, sizes: readonly number[]): unknown[] {
@@ -379,7 +378,7 @@ export class SliceQuery {
       const values = params[p.list] as readonly unknown[];
       const kind = this.info.kind(p.list);
       for (const v of values) args.push(bindable(kind, v));
-      for (let i = values.length; i < sizes[this.lists.indexOf(p.list)]; i++) args.push(bindable(kind, values[values.length - 1]));
+      for (let i = values.length; i < sizes[this.lists.indexOf(p.list)]!; i++) args.push(bindable(kind, values[values.length - 1]));
     }
     return args;
   }

@@ -88,7 +88,7 @@ function toListFoldersRow(r: unknown[]): ListFoldersRow {
 export function listFolders(db: Database, params: ListFoldersParams): ListFoldersRow[] {
   const rows = listFoldersStatement.statement(db, params).all(params.workspaceId) as unknown[][];
   const out: ListFoldersRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListFoldersRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListFoldersRow(rows[i]!);
   return out;
 }
 

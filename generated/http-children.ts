@@ -108,7 +108,7 @@ function toListHTTPSearchParamsOrderedRow(r: unknown[]): ListHTTPSearchParamsOrd
 export function listHTTPSearchParamsOrdered(db: Database, params: ListHTTPSearchParamsOrderedParams): ListHTTPSearchParamsOrderedRow[] {
   const rows = listHTTPSearchParamsOrderedStatement.statement(db, params).all(params.httpId, params.httpId) as unknown[][];
   const out: ListHTTPSearchParamsOrderedRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListHTTPSearchParamsOrderedRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListHTTPSearchParamsOrderedRow(rows[i]!);
   return out;
 }
 
@@ -157,7 +157,7 @@ function toStreamEnabledHTTPSearchParamsRow(r: unknown[]): StreamEnabledHTTPSear
 export function streamEnabledHTTPSearchParams(db: Database, params: StreamEnabledHTTPSearchParamsParams): StreamEnabledHTTPSearchParamsRow[] {
   const rows = streamEnabledHTTPSearchParamsStatement.statement(db, params).all(params.httpId, params.updatedAt) as unknown[][];
   const out: StreamEnabledHTTPSearchParamsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toStreamEnabledHTTPSearchParamsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toStreamEnabledHTTPSearchParamsRow(rows[i]!);
   return out;
 }
 
@@ -405,7 +405,7 @@ function toListHTTPHeadersOrderedRow(r: unknown[]): ListHTTPHeadersOrderedRow {
 export function listHTTPHeadersOrdered(db: Database, params: ListHTTPHeadersOrderedParams): ListHTTPHeadersOrderedRow[] {
   const rows = listHTTPHeadersOrderedStatement.statement(db, params).all(params.httpId, params.httpId) as unknown[][];
   const out: ListHTTPHeadersOrderedRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListHTTPHeadersOrderedRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListHTTPHeadersOrderedRow(rows[i]!);
   return out;
 }
 
@@ -454,7 +454,7 @@ function toStreamEnabledHTTPHeadersRow(r: unknown[]): StreamEnabledHTTPHeadersRo
 export function streamEnabledHTTPHeaders(db: Database, params: StreamEnabledHTTPHeadersParams): StreamEnabledHTTPHeadersRow[] {
   const rows = streamEnabledHTTPHeadersStatement.statement(db, params).all(params.httpId, params.updatedAt) as unknown[][];
   const out: StreamEnabledHTTPHeadersRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toStreamEnabledHTTPHeadersRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toStreamEnabledHTTPHeadersRow(rows[i]!);
   return out;
 }
 
@@ -702,7 +702,7 @@ function toListHTTPBodyFormsOrderedRow(r: unknown[]): ListHTTPBodyFormsOrderedRo
 export function listHTTPBodyFormsOrdered(db: Database, params: ListHTTPBodyFormsOrderedParams): ListHTTPBodyFormsOrderedRow[] {
   const rows = listHTTPBodyFormsOrderedStatement.statement(db, params).all(params.httpId, params.httpId) as unknown[][];
   const out: ListHTTPBodyFormsOrderedRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListHTTPBodyFormsOrderedRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListHTTPBodyFormsOrderedRow(rows[i]!);
   return out;
 }
 
@@ -751,7 +751,7 @@ function toStreamEnabledHTTPBodyFormsRow(r: unknown[]): StreamEnabledHTTPBodyFor
 export function streamEnabledHTTPBodyForms(db: Database, params: StreamEnabledHTTPBodyFormsParams): StreamEnabledHTTPBodyFormsRow[] {
   const rows = streamEnabledHTTPBodyFormsStatement.statement(db, params).all(params.httpId, params.updatedAt) as unknown[][];
   const out: StreamEnabledHTTPBodyFormsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toStreamEnabledHTTPBodyFormsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toStreamEnabledHTTPBodyFormsRow(rows[i]!);
   return out;
 }
 
@@ -994,7 +994,7 @@ function toListHTTPAssertsOrderedRow(r: unknown[]): ListHTTPAssertsOrderedRow {
 export function listHTTPAssertsOrdered(db: Database, params: ListHTTPAssertsOrderedParams): ListHTTPAssertsOrderedRow[] {
   const rows = listHTTPAssertsOrderedStatement.statement(db, params).all(params.httpId, params.httpId) as unknown[][];
   const out: ListHTTPAssertsOrderedRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListHTTPAssertsOrderedRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListHTTPAssertsOrderedRow(rows[i]!);
   return out;
 }
 
@@ -1041,7 +1041,7 @@ function toStreamEnabledHTTPAssertsRow(r: unknown[]): StreamEnabledHTTPAssertsRo
 export function streamEnabledHTTPAsserts(db: Database, params: StreamEnabledHTTPAssertsParams): StreamEnabledHTTPAssertsRow[] {
   const rows = streamEnabledHTTPAssertsStatement.statement(db, params).all(params.httpId, params.updatedAt) as unknown[][];
   const out: StreamEnabledHTTPAssertsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toStreamEnabledHTTPAssertsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toStreamEnabledHTTPAssertsRow(rows[i]!);
   return out;
 }
 

@@ -81,7 +81,7 @@ function toGetHTTPWorkspaceSnapshotStreamingRow(r: unknown[]): GetHTTPWorkspaceS
 export function getHTTPWorkspaceSnapshotStreaming(db: Database, params: GetHTTPWorkspaceSnapshotStreamingParams): GetHTTPWorkspaceSnapshotStreamingRow[] {
   const rows = getHTTPWorkspaceSnapshotStreamingStatement.statement(db, params).all(params.workspaceId, params.afterUpdatedAt, params.afterId, params.pageSize) as unknown[][];
   const out: GetHTTPWorkspaceSnapshotStreamingRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toGetHTTPWorkspaceSnapshotStreamingRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toGetHTTPWorkspaceSnapshotStreamingRow(rows[i]!);
   return out;
 }
 
@@ -137,7 +137,7 @@ function toGetHTTPWorkspaceSnapshotOffsetRow(r: unknown[]): GetHTTPWorkspaceSnap
 export function getHTTPWorkspaceSnapshotOffset(db: Database, params: GetHTTPWorkspaceSnapshotOffsetParams): GetHTTPWorkspaceSnapshotOffsetRow[] {
   const rows = getHTTPWorkspaceSnapshotOffsetStatement.statement(db, params).all(params.workspaceId, params.updatedAt, params.limit, params.offset) as unknown[][];
   const out: GetHTTPWorkspaceSnapshotOffsetRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toGetHTTPWorkspaceSnapshotOffsetRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toGetHTTPWorkspaceSnapshotOffsetRow(rows[i]!);
   return out;
 }
 
@@ -228,7 +228,7 @@ function toStreamHTTPUpdatesRow(r: unknown[]): StreamHTTPUpdatesRow {
 export function streamHTTPUpdates(db: Database, params: StreamHTTPUpdatesParams): StreamHTTPUpdatesRow[] {
   const rows = streamHTTPUpdatesStatement.statement(db, params).all(params.afterUpdatedAt, params.workspaceId, params.afterUpdatedAt, params.afterId, params.batchSize) as unknown[][];
   const out: StreamHTTPUpdatesRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toStreamHTTPUpdatesRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toStreamHTTPUpdatesRow(rows[i]!);
   return out;
 }
 
@@ -304,7 +304,7 @@ function toStreamHTTPDeltasRow(r: unknown[]): StreamHTTPDeltasRow {
 export function streamHTTPDeltas(db: Database, params: StreamHTTPDeltasParams): StreamHTTPDeltasRow[] {
   const rows = streamHTTPDeltasStatement.all(db, params) as unknown[][];
   const out: StreamHTTPDeltasRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toStreamHTTPDeltasRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toStreamHTTPDeltasRow(rows[i]!);
   return out;
 }
 
@@ -507,7 +507,7 @@ function toValidateHTTPForeignKeysBatchRow(r: unknown[]): ValidateHTTPForeignKey
 export function validateHTTPForeignKeysBatch(db: Database, params: ValidateHTTPForeignKeysBatchParams): ValidateHTTPForeignKeysBatchRow[] {
   const rows = validateHTTPForeignKeysBatchStatement.statement(db, params).all(params.workspaceId, params.updatedAt) as unknown[][];
   const out: ValidateHTTPForeignKeysBatchRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toValidateHTTPForeignKeysBatchRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toValidateHTTPForeignKeysBatchRow(rows[i]!);
   return out;
 }
 
@@ -596,7 +596,7 @@ function toListRecentHTTPActivityRow(r: unknown[]): ListRecentHTTPActivityRow {
 export function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActivityParams): ListRecentHTTPActivityRow[] {
   const rows = listRecentHTTPActivityStatement.statement(db, params).all(params.since, params.maxRows) as unknown[][];
   const out: ListRecentHTTPActivityRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListRecentHTTPActivityRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListRecentHTTPActivityRow(rows[i]!);
   return out;
 }
 
@@ -667,7 +667,7 @@ function toGetHTTPsByWorkspaceIDRow(r: unknown[]): GetHTTPsByWorkspaceIDRow {
 export function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceIDParams): GetHTTPsByWorkspaceIDRow[] {
   const rows = getHTTPsByWorkspaceIDStatement.statement(db, params).all(params.workspaceId) as unknown[][];
   const out: GetHTTPsByWorkspaceIDRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toGetHTTPsByWorkspaceIDRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toGetHTTPsByWorkspaceIDRow(rows[i]!);
   return out;
 }
 

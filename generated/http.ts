@@ -243,7 +243,7 @@ function toListHTTPByFolderRow(r: unknown[]): ListHTTPByFolderRow {
 export function listHTTPByFolder(db: Database, params: ListHTTPByFolderParams): ListHTTPByFolderRow[] {
   const rows = listHTTPByFolderStatement.statement(db, params).all(params.workspaceId, params.folderId) as unknown[][];
   const out: ListHTTPByFolderRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListHTTPByFolderRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListHTTPByFolderRow(rows[i]!);
   return out;
 }
 

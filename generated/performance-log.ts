@@ -64,7 +64,7 @@ function toSummarizeStreamingPerformanceRow(r: unknown[]): SummarizeStreamingPer
 export function summarizeStreamingPerformance(db: Database, params: SummarizeStreamingPerformanceParams): SummarizeStreamingPerformanceRow[] {
   const rows = summarizeStreamingPerformanceStatement.statement(db, params).all(params.workspaceId, params.timestamp) as unknown[][];
   const out: SummarizeStreamingPerformanceRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toSummarizeStreamingPerformanceRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toSummarizeStreamingPerformanceRow(rows[i]!);
   return out;
 }
 
@@ -119,7 +119,7 @@ function toSummarizeAllStreamingPerformanceRow(r: unknown[]): SummarizeAllStream
 export function summarizeAllStreamingPerformance(db: Database, params: SummarizeAllStreamingPerformanceParams): SummarizeAllStreamingPerformanceRow[] {
   const rows = summarizeAllStreamingPerformanceStatement.statement(db, params).all(params.timestamp) as unknown[][];
   const out: SummarizeAllStreamingPerformanceRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toSummarizeAllStreamingPerformanceRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toSummarizeAllStreamingPerformanceRow(rows[i]!);
   return out;
 }
 
@@ -174,7 +174,7 @@ function toListStreamingOperationsRow(r: unknown[]): ListStreamingOperationsRow 
 export function listStreamingOperations(db: Database, params: ListStreamingOperationsParams): ListStreamingOperationsRow[] {
   const rows = listStreamingOperationsStatement.statement(db, params).all(params.workspaceId, params.timestamp, params.limit) as unknown[][];
   const out: ListStreamingOperationsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListStreamingOperationsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListStreamingOperationsRow(rows[i]!);
   return out;
 }
 

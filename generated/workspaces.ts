@@ -73,7 +73,7 @@ function toListWorkspacesRow(r: unknown[]): ListWorkspacesRow {
 export function listWorkspaces(db: Database): ListWorkspacesRow[] {
   const rows = listWorkspacesStatement.statement(db).all() as unknown[][];
   const out: ListWorkspacesRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListWorkspacesRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListWorkspacesRow(rows[i]!);
   return out;
 }
 

@@ -21,7 +21,8 @@ export function emitProgram(program: ProgramIR): OutputFiles {
   const create = (name: string, source: string, statements: StatementStructures[]) => {
     const imports = statements.filter((s) => s.kind === StructureKind.ImportDeclaration);
     const body = statements.filter((s) => s.kind !== StructureKind.ImportDeclaration);
-    const parts = [header(source), ...(imports.length ? [print(imports)] : []), print(body)];
+    // A file with nothing to declare (no tables) must still be a module for index.ts to re-export.
+    const parts = [header(source), ...(imports.length ? [print(imports)] : []), body.length ? print(body) : "export {};"];
     files.set(name, `${parts.join("\n\n")}\n`);
   };
 

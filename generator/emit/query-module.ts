@@ -120,7 +120,7 @@ function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls): { returnType: strin
         statements: [
           `const rows = ${c.all} as unknown[][];`,
           `const out: ${n.row}[] = new Array(rows.length);`,
-          `for (let i = 0; i < rows.length; i++) out[i] = ${n.mapper}(rows[i]);`,
+          `for (let i = 0; i < rows.length; i++) out[i] = ${n.mapper}(rows[i]!);`,
           "return out;",
         ],
       };

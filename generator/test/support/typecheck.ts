@@ -1,4 +1,8 @@
-/** Type-checks files with the TypeScript compiler API under `strict`, as a user's build would. */
+/**
+ * Type-checks files with the TypeScript compiler API under the strictest settings users run
+ * (strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes, verbatimModuleSyntax,
+ * isolatedDeclarations, erasableSyntaxOnly).
+ */
 import ts from "typescript";
 
 export function typecheck(rootNames: readonly string[]): string[] {
@@ -6,10 +10,21 @@ export function typecheck(rootNames: readonly string[]): string[] {
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
     noUnusedLocals: true,
+    noUnusedParameters: true,
     noImplicitReturns: true,
+    noImplicitOverride: true,
+    noFallthroughCasesInSwitch: true,
+    noUncheckedIndexedAccess: true,
+    noPropertyAccessFromIndexSignature: true,
+    exactOptionalPropertyTypes: true,
+    verbatimModuleSyntax: true,
+    isolatedModules: true,
+    isolatedDeclarations: true,
+    declaration: true,
+    erasableSyntaxOnly: true,
     skipLibCheck: true,
     types: [],
   });

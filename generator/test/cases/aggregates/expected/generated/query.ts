@@ -69,7 +69,7 @@ function toStatsByMethodRow(r: unknown[]): StatsByMethodRow {
 export function statsByMethod(db: Database): StatsByMethodRow[] {
   const rows = statsByMethodStatement.statement(db).all() as unknown[][];
   const out: StatsByMethodRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toStatsByMethodRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toStatsByMethodRow(rows[i]!);
   return out;
 }
 

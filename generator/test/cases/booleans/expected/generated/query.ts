@@ -28,7 +28,7 @@ function toListDeltasRow(r: unknown[]): ListDeltasRow {
 export function listDeltas(db: Database, params: ListDeltasParams): ListDeltasRow[] {
   const rows = listDeltasStatement.statement(db, params).all(params.isDelta ? 1 : 0, params.workspaceId) as unknown[][];
   const out: ListDeltasRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListDeltasRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListDeltasRow(rows[i]!);
   return out;
 }
 

@@ -29,7 +29,7 @@ function toClassifyRow(r: unknown[]): ClassifyRow {
 export function classify(db: Database): ClassifyRow[] {
   const rows = classifyStatement.statement(db).all() as unknown[][];
   const out: ClassifyRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toClassifyRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toClassifyRow(rows[i]!);
   return out;
 }
 

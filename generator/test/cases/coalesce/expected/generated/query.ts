@@ -26,7 +26,7 @@ function toLabelsRow(r: unknown[]): LabelsRow {
 export function labels(db: Database): LabelsRow[] {
   const rows = labelsStatement.statement(db).all() as unknown[][];
   const out: LabelsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toLabelsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toLabelsRow(rows[i]!);
   return out;
 }
 

@@ -30,7 +30,7 @@ function toAllNamesRow(r: unknown[]): AllNamesRow {
 export function allNames(db: Database, params: AllNamesParams): AllNamesRow[] {
   const rows = allNamesStatement.statement(db, params).all(params.limit, params.offset) as unknown[][];
   const out: AllNamesRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toAllNamesRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toAllNamesRow(rows[i]!);
   return out;
 }
 

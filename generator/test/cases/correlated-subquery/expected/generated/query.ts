@@ -30,7 +30,7 @@ function toWorkspacesWithHttpNamedRow(r: unknown[]): WorkspacesWithHttpNamedRow 
 export function workspacesWithHttpNamed(db: Database, params: WorkspacesWithHttpNamedParams): WorkspacesWithHttpNamedRow[] {
   const rows = workspacesWithHttpNamedStatement.statement(db, params).all(params.name, params.method) as unknown[][];
   const out: WorkspacesWithHttpNamedRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toWorkspacesWithHttpNamedRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toWorkspacesWithHttpNamedRow(rows[i]!);
   return out;
 }
 

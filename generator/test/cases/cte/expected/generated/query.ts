@@ -28,7 +28,7 @@ function toRecentNamesRow(r: unknown[]): RecentNamesRow {
 export function recentNames(db: Database, params: RecentNamesParams): RecentNamesRow[] {
   const rows = recentNamesStatement.statement(db, params).all(params.updatedAt) as unknown[][];
   const out: RecentNamesRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toRecentNamesRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toRecentNamesRow(rows[i]!);
   return out;
 }
 
@@ -70,7 +70,7 @@ function toAncestorsRow(r: unknown[]): AncestorsRow {
 export function ancestors(db: Database, params: AncestorsParams): AncestorsRow[] {
   const rows = ancestorsStatement.statement(db, params).all(params.id) as unknown[][];
   const out: AncestorsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toAncestorsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toAncestorsRow(rows[i]!);
   return out;
 }
 

@@ -27,7 +27,7 @@ function toPairRow(r: unknown[]): PairRow {
 export function pair(db: Database): PairRow[] {
   const rows = pairStatement.statement(db).all() as unknown[][];
   const out: PairRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toPairRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toPairRow(rows[i]!);
   return out;
 }
 

@@ -32,7 +32,7 @@ function toListHttpWithParentRow(r: unknown[]): ListHttpWithParentRow {
 export function listHttpWithParent(db: Database, params: ListHttpWithParentParams): ListHttpWithParentRow[] {
   const rows = listHttpWithParentStatement.statement(db, params).all(params.workspaceId) as unknown[][];
   const out: ListHttpWithParentRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListHttpWithParentRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListHttpWithParentRow(rows[i]!);
   return out;
 }
 

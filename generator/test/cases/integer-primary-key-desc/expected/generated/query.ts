@@ -23,7 +23,7 @@ function toListAscendingRow(r: unknown[]): ListAscendingRow {
 export function listAscending(db: Database): ListAscendingRow[] {
   const rows = listAscendingStatement.statement(db).all() as unknown[][];
   const out: ListAscendingRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListAscendingRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListAscendingRow(rows[i]!);
   return out;
 }
 
@@ -53,7 +53,7 @@ function toListDescendingRow(r: unknown[]): ListDescendingRow {
 export function listDescending(db: Database): ListDescendingRow[] {
   const rows = listDescendingStatement.statement(db).all() as unknown[][];
   const out: ListDescendingRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListDescendingRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListDescendingRow(rows[i]!);
   return out;
 }
 

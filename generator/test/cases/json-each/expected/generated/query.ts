@@ -29,7 +29,7 @@ function toExpandIdsRow(r: unknown[]): ExpandIdsRow {
 export function expandIds(db: Database, params: ExpandIdsParams): ExpandIdsRow[] {
   const rows = expandIdsStatement.statement(db, params).all(params.param1) as unknown[][];
   const out: ExpandIdsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toExpandIdsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toExpandIdsRow(rows[i]!);
   return out;
 }
 

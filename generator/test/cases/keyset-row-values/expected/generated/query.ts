@@ -33,7 +33,7 @@ function toNextPageRow(r: unknown[]): NextPageRow {
 export function nextPage(db: Database, params: NextPageParams): NextPageRow[] {
   const rows = nextPageStatement.statement(db, params).all(params.workspaceId, params.updatedAt, params.id, params.limit) as unknown[][];
   const out: NextPageRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toNextPageRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toNextPageRow(rows[i]!);
   return out;
 }
 

@@ -29,7 +29,7 @@ function toListHttpByWorkspaceRow(r: unknown[]): ListHttpByWorkspaceRow {
 export function listHttpByWorkspace(db: Database, params: ListHttpByWorkspaceParams): ListHttpByWorkspaceRow[] {
   const rows = listHttpByWorkspaceStatement.statement(db, params).all(params.workspaceId) as unknown[][];
   const out: ListHttpByWorkspaceRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListHttpByWorkspaceRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListHttpByWorkspaceRow(rows[i]!);
   return out;
 }
 

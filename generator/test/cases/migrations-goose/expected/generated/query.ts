@@ -25,7 +25,7 @@ function toListUsersRow(r: unknown[]): ListUsersRow {
 export function listUsers(db: Database): ListUsersRow[] {
   const rows = listUsersStatement.statement(db).all() as unknown[][];
   const out: ListUsersRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListUsersRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListUsersRow(rows[i]!);
   return out;
 }
 

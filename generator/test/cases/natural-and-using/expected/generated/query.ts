@@ -25,7 +25,7 @@ function toUsingStarRow(r: unknown[]): UsingStarRow {
 export function usingStar(db: Database): UsingStarRow[] {
   const rows = usingStarStatement.statement(db).all() as unknown[][];
   const out: UsingStarRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toUsingStarRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toUsingStarRow(rows[i]!);
   return out;
 }
 
@@ -57,7 +57,7 @@ function toNaturalStarRow(r: unknown[]): NaturalStarRow {
 export function naturalStar(db: Database): NaturalStarRow[] {
   const rows = naturalStarStatement.statement(db).all() as unknown[][];
   const out: NaturalStarRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toNaturalStarRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toNaturalStarRow(rows[i]!);
   return out;
 }
 

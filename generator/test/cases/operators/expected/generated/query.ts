@@ -56,7 +56,7 @@ function toFlagsRow(r: unknown[]): FlagsRow {
 export function flags(db: Database): FlagsRow[] {
   const rows = flagsStatement.statement(db).all() as unknown[][];
   const out: FlagsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toFlagsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toFlagsRow(rows[i]!);
   return out;
 }
 

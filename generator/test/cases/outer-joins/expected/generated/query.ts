@@ -23,7 +23,7 @@ function toLeftJoinRow(r: unknown[]): LeftJoinRow {
 export function leftJoin(db: Database): LeftJoinRow[] {
   const rows = leftJoinStatement.statement(db).all() as unknown[][];
   const out: LeftJoinRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toLeftJoinRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toLeftJoinRow(rows[i]!);
   return out;
 }
 
@@ -53,7 +53,7 @@ function toRightJoinRow(r: unknown[]): RightJoinRow {
 export function rightJoin(db: Database): RightJoinRow[] {
   const rows = rightJoinStatement.statement(db).all() as unknown[][];
   const out: RightJoinRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toRightJoinRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toRightJoinRow(rows[i]!);
   return out;
 }
 
@@ -83,7 +83,7 @@ function toFullJoinRow(r: unknown[]): FullJoinRow {
 export function fullJoin(db: Database): FullJoinRow[] {
   const rows = fullJoinStatement.statement(db).all() as unknown[][];
   const out: FullJoinRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toFullJoinRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toFullJoinRow(rows[i]!);
   return out;
 }
 

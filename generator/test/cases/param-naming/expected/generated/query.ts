@@ -36,7 +36,7 @@ function toPageHttpRow(r: unknown[]): PageHttpRow {
 export function pageHttp(db: Database, params: PageHttpParams): PageHttpRow[] {
   const rows = pageHttpStatement.statement(db, params).all(params.fromUpdatedAt, params.toUpdatedAt, params.workspaceId, params.name, params.name2, params.limit, params.offset) as unknown[][];
   const out: PageHttpRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toPageHttpRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toPageHttpRow(rows[i]!);
   return out;
 }
 

@@ -28,7 +28,7 @@ function toFindHttpRow(r: unknown[]): FindHttpRow {
 export function findHttp(db: Database, params: FindHttpParams): FindHttpRow[] {
   const rows = findHttpStatement.statement(db, params).all(params.workspace, params.needle, params.needle, params.method) as unknown[][];
   const out: FindHttpRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toFindHttpRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toFindHttpRow(rows[i]!);
   return out;
 }
 

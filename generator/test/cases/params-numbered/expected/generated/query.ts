@@ -26,7 +26,7 @@ function toFindByNameOrUrlRow(r: unknown[]): FindByNameOrUrlRow {
 export function findByNameOrUrl(db: Database, params: FindByNameOrUrlParams): FindByNameOrUrlRow[] {
   const rows = findByNameOrUrlStatement.statement(db, params).all(params.name, params.name, params.workspaceId) as unknown[][];
   const out: FindByNameOrUrlRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toFindByNameOrUrlRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toFindByNameOrUrlRow(rows[i]!);
   return out;
 }
 
@@ -63,7 +63,7 @@ function toChangedSinceRow(r: unknown[]): ChangedSinceRow {
 export function changedSince(db: Database, params: ChangedSinceParams): ChangedSinceRow[] {
   const rows = changedSinceStatement.statement(db, params).all(params.updatedAt, params.workspaceId) as unknown[][];
   const out: ChangedSinceRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toChangedSinceRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toChangedSinceRow(rows[i]!);
   return out;
 }
 

@@ -35,7 +35,7 @@ function toReadStreamRow(r: unknown[]): ReadStreamRow {
 export function readStream(db: Database, params: ReadStreamParams): ReadStreamRow[] {
   const rows = readStreamStatement.statement(db, params).all(params.stream, params.at, params.limit) as unknown[][];
   const out: ReadStreamRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toReadStreamRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toReadStreamRow(rows[i]!);
   return out;
 }
 

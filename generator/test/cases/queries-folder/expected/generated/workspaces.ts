@@ -21,7 +21,7 @@ function toListWorkspaceNamesRow(r: unknown[]): ListWorkspaceNamesRow {
 export function listWorkspaceNames(db: Database): ListWorkspaceNamesRow[] {
   const rows = listWorkspaceNamesStatement.statement(db).all() as unknown[][];
   const out: ListWorkspaceNamesRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListWorkspaceNamesRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListWorkspaceNamesRow(rows[i]!);
   return out;
 }
 

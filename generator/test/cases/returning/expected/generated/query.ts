@@ -57,7 +57,7 @@ function toDeleteWorkspaceReturningRow(r: unknown[]): DeleteWorkspaceReturningRo
 export function deleteWorkspaceReturning(db: Database, params: DeleteWorkspaceReturningParams): DeleteWorkspaceReturningRow[] {
   const rows = deleteWorkspaceReturningStatement.statement(db, params).all(params.createdAt) as unknown[][];
   const out: DeleteWorkspaceReturningRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toDeleteWorkspaceReturningRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toDeleteWorkspaceReturningRow(rows[i]!);
   return out;
 }
 

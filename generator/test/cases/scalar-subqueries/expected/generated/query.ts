@@ -35,7 +35,7 @@ function toWorkspaceSummaryRow(r: unknown[]): WorkspaceSummaryRow {
 export function workspaceSummary(db: Database): WorkspaceSummaryRow[] {
   const rows = workspaceSummaryStatement.statement(db).all() as unknown[][];
   const out: WorkspaceSummaryRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toWorkspaceSummaryRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toWorkspaceSummaryRow(rows[i]!);
   return out;
 }
 

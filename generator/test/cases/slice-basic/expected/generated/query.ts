@@ -31,7 +31,7 @@ function toListHttpByIdsRow(r: unknown[]): ListHttpByIdsRow {
 export function listHttpByIds(db: Database, params: ListHttpByIdsParams): ListHttpByIdsRow[] {
   const rows = listHttpByIdsStatement.all(db, params) as unknown[][];
   const out: ListHttpByIdsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListHttpByIdsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListHttpByIdsRow(rows[i]!);
   return out;
 }
 

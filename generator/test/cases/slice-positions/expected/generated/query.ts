@@ -47,7 +47,7 @@ function toFilterHttpRow(r: unknown[]): FilterHttpRow {
 export function filterHttp(db: Database, params: FilterHttpParams): FilterHttpRow[] {
   const rows = filterHttpStatement.all(db, params) as unknown[][];
   const out: FilterHttpRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toFilterHttpRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toFilterHttpRow(rows[i]!);
   return out;
 }
 

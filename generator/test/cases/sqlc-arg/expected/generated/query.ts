@@ -30,7 +30,7 @@ function toSearchHttpRow(r: unknown[]): SearchHttpRow {
 export function searchHttp(db: Database, params: SearchHttpParams): SearchHttpRow[] {
   const rows = searchHttpStatement.statement(db, params).all(params.workspaceId, params.pattern, params.pattern) as unknown[][];
   const out: SearchHttpRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toSearchHttpRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toSearchHttpRow(rows[i]!);
   return out;
 }
 

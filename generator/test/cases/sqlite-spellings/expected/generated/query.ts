@@ -123,7 +123,7 @@ function toFormFeedRow(r: unknown[]): FormFeedRow {
 export function formFeed(db: Database): FormFeedRow[] {
   const rows = formFeedStatement.statement(db).all() as unknown[][];
   const out: FormFeedRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toFormFeedRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toFormFeedRow(rows[i]!);
   return out;
 }
 
@@ -163,7 +163,7 @@ function toFirstNamesRow(r: unknown[]): FirstNamesRow {
 export function firstNames(db: Database, params: FirstNamesParams): FirstNamesRow[] {
   const rows = firstNamesStatement.statement(db, params).all(params.prNom) as unknown[][];
   const out: FirstNamesRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toFirstNamesRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toFirstNamesRow(rows[i]!);
   return out;
 }
 
@@ -203,7 +203,7 @@ function toByKeywordRow(r: unknown[]): ByKeywordRow {
 export function byKeyword(db: Database, params: ByKeywordParams): ByKeywordRow[] {
   const rows = byKeywordStatement.statement(db, params).all(params.select) as unknown[][];
   const out: ByKeywordRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toByKeywordRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toByKeywordRow(rows[i]!);
   return out;
 }
 

@@ -27,7 +27,7 @@ function toCountsRow(r: unknown[]): CountsRow {
 export function counts(db: Database, params: CountsParams): CountsRow[] {
   const rows = countsStatement.statement(db, params).all(params.n) as unknown[][];
   const out: CountsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toCountsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toCountsRow(rows[i]!);
   return out;
 }
 

@@ -27,7 +27,7 @@ function toSoundsLikeRow(r: unknown[]): SoundsLikeRow {
 export function soundsLike(db: Database, params: SoundsLikeParams): SoundsLikeRow[] {
   const rows = soundsLikeStatement.statement(db, params).all(params.param1) as unknown[][];
   const out: SoundsLikeRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toSoundsLikeRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toSoundsLikeRow(rows[i]!);
   return out;
 }
 
@@ -97,7 +97,7 @@ function toSearchNotesRow(r: unknown[]): SearchNotesRow {
 export function searchNotes(db: Database, params: SearchNotesParams): SearchNotesRow[] {
   const rows = searchNotesStatement.statement(db, params).all(params.param1) as unknown[][];
   const out: SearchNotesRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toSearchNotesRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toSearchNotesRow(rows[i]!);
   return out;
 }
 
@@ -144,7 +144,7 @@ function toAreasOverlappingRow(r: unknown[]): AreasOverlappingRow {
 export function areasOverlapping(db: Database, params: AreasOverlappingParams): AreasOverlappingRow[] {
   const rows = areasOverlappingStatement.statement(db, params).all(params.param1) as unknown[][];
   const out: AreasOverlappingRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toAreasOverlappingRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toAreasOverlappingRow(rows[i]!);
   return out;
 }
 
@@ -178,7 +178,7 @@ function toSearchArchiveRow(r: unknown[]): SearchArchiveRow {
 export function searchArchive(db: Database, params: SearchArchiveParams): SearchArchiveRow[] {
   const rows = searchArchiveStatement.statement(db, params).all(params.param1) as unknown[][];
   const out: SearchArchiveRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toSearchArchiveRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toSearchArchiveRow(rows[i]!);
   return out;
 }
 
@@ -208,7 +208,7 @@ function toCommonTermsRow(r: unknown[]): CommonTermsRow {
 export function commonTerms(db: Database): CommonTermsRow[] {
   const rows = commonTermsStatement.statement(db).all() as unknown[][];
   const out: CommonTermsRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toCommonTermsRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toCommonTermsRow(rows[i]!);
   return out;
 }
 
@@ -244,7 +244,7 @@ function toTokenizeRow(r: unknown[]): TokenizeRow {
 export function tokenize(db: Database, params: TokenizeParams): TokenizeRow[] {
   const rows = tokenizeStatement.statement(db, params).all(params.param1) as unknown[][];
   const out: TokenizeRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toTokenizeRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toTokenizeRow(rows[i]!);
   return out;
 }
 

@@ -27,7 +27,7 @@ function toNamesRow(r: unknown[]): NamesRow {
 export function names(db: Database): NamesRow[] {
   const rows = namesStatement.statement(db).all() as unknown[][];
   const out: NamesRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toNamesRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toNamesRow(rows[i]!);
   return out;
 }
 

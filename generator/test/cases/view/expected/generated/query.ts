@@ -31,7 +31,7 @@ function toListHttpViewRow(r: unknown[]): ListHttpViewRow {
 export function listHttpView(db: Database, params: ListHttpViewParams): ListHttpViewRow[] {
   const rows = listHttpViewStatement.statement(db, params).all(params.httpId) as unknown[][];
   const out: ListHttpViewRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toListHttpViewRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toListHttpViewRow(rows[i]!);
   return out;
 }
 

@@ -33,7 +33,7 @@ function toWithUrlRow(r: unknown[]): WithUrlRow {
 export function withUrl(db: Database, params: WithUrlParams): WithUrlRow[] {
   const rows = withUrlStatement.all(db, params) as unknown[][];
   const out: WithUrlRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toWithUrlRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toWithUrlRow(rows[i]!);
   return out;
 }
 
@@ -75,7 +75,7 @@ function toParentsNamedRow(r: unknown[]): ParentsNamedRow {
 export function parentsNamed(db: Database, params: ParentsNamedParams): ParentsNamedRow[] {
   const rows = parentsNamedStatement.statement(db, params).all(params.name) as unknown[][];
   const out: ParentsNamedRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toParentsNamedRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toParentsNamedRow(rows[i]!);
   return out;
 }
 
@@ -118,7 +118,7 @@ function toUnprovenRow(r: unknown[]): UnprovenRow {
 export function unproven(db: Database, params: UnprovenParams): UnprovenRow[] {
   const rows = unprovenStatement.statement(db, params).all(params.url, params.parentHttpId) as unknown[][];
   const out: UnprovenRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toUnprovenRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toUnprovenRow(rows[i]!);
   return out;
 }
 
@@ -162,7 +162,7 @@ function toNotInProvesNothingRow(r: unknown[]): NotInProvesNothingRow {
 export function notInProvesNothing(db: Database, params: NotInProvesNothingParams): NotInProvesNothingRow[] {
   const rows = notInProvesNothingStatement.all(db, params) as unknown[][];
   const out: NotInProvesNothingRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toNotInProvesNothingRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toNotInProvesNothingRow(rows[i]!);
   return out;
 }
 

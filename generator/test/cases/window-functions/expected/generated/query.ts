@@ -33,7 +33,7 @@ function toRankedRow(r: unknown[]): RankedRow {
 export function ranked(db: Database): RankedRow[] {
   const rows = rankedStatement.statement(db).all() as unknown[][];
   const out: RankedRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toRankedRow(rows[i]);
+  for (let i = 0; i < rows.length; i++) out[i] = toRankedRow(rows[i]!);
   return out;
 }
 
