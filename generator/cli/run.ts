@@ -13,7 +13,7 @@ import type { SourceFile } from "../source/source-file.js";
 import { describeJson } from "./describe.js";
 import { readProject } from "./read-project.js";
 import { plural, renderDiagnostic, summary } from "./render.js";
-import { watchAndRun } from "./watch.js";
+import { watchProject } from "./watch.js";
 
 export interface Io {
   readonly cwd: string;
@@ -56,8 +56,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (chosen === undefined) return 2;
   const options = resolveOptions(io.cwd, chosen.flags);
   if (chosen.mode === "watch") {
-    await watchAndRun(io.cwd, [options.schema, options.queries], async () => void (await generateOnce(options, "generate", io)), io.signal ?? new AbortController().signal);
-    return 0;
+    return watchProject(options, io);
   }
   return generateOnce(options, chosen.mode, io);
 }
