@@ -23,7 +23,7 @@ export interface Io {
   readonly signal?: AbortSignal;
 }
 
-type Mode = "generate" | "check" | "describe" | "watch";
+type Mode = "generate" | "check" | "describe" | "watch" | "lsp";
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let chosen: { mode: Mode; flags: Flags & { json?: boolean } } | undefined;
@@ -47,6 +47,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   withPaths(program.command("describe").description("write nothing; print the analysis").option("--json", "as JSON (the only format for now)")).action(
     (flags: Flags) => void (chosen = { mode: "describe", flags }),
   );
+  program.command("lsp").description("language server for editors, on stdio").action(() => void (chosen = { mode: "lsp", flags: {} }));
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (e) {
@@ -54,6 +55,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     throw e;
   }
   if (chosen === undefined) return 2;
+  if (chosen.mode === "lsp") {
+    // Serves on the process's stdio until the client says exit; loaded only for this command.
+    (await import("../lsp/server.js")).startLanguageServer(io.cwd);
+    return 0;
+  }
   const options = resolveOptions(io.cwd, chosen.flags);
   if (chosen.mode === "watch") {
     return watchProject(options, io);
