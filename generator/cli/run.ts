@@ -47,7 +47,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   withPaths(program.command("describe").description("write nothing; print the analysis").option("--json", "as JSON (the only format for now)")).action(
     (flags: Flags) => void (chosen = { mode: "describe", flags }),
   );
-  program.command("lsp").description("language server for editors, on stdio").action(() => void (chosen = { mode: "lsp", flags: {} }));
+  withPaths(program.command("lsp").description("language server for editors, on stdio")).action((flags: Flags) => void (chosen = { mode: "lsp", flags }));
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (e) {
@@ -57,7 +57,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (chosen === undefined) return 2;
   if (chosen.mode === "lsp") {
     // Serves on the process's stdio until the client says exit; loaded only for this command.
-    (await import("../lsp/server.js")).startLanguageServer(io.cwd);
+    (await import("../lsp/server.js")).startLanguageServer(io.cwd, chosen.flags);
     return 0;
   }
   const options = resolveOptions(io.cwd, chosen.flags);

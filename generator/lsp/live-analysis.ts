@@ -2,6 +2,7 @@
  * The latest analysis of the project while the user types: edits within a short pause are one
  * run, and a request waits for the run that includes every edit made before it.
  */
+import type { Options } from "../config/options.js";
 import { analyse, type Analysis } from "./workspace.js";
 
 const PAUSE_MS = 60;
@@ -11,7 +12,7 @@ export class LiveAnalysis {
   private latest: Promise<Analysis> | undefined;
 
   constructor(
-    private readonly root: () => string,
+    private readonly options: () => Options,
     private readonly buffers: () => ReadonlyMap<string, string>,
     private readonly onResult: (analysis: Analysis) => void,
   ) {}
@@ -22,7 +23,7 @@ export class LiveAnalysis {
     this.latest = new Promise<void>((r) => setTimeout(r, PAUSE_MS)).then(async () => {
       // A newer edit has its own run; wait for that one instead of running for a stale text.
       if (generation !== this.generation) return this.current();
-      const analysis = await analyse(this.root(), this.buffers());
+      const analysis = await analyse(this.options(), this.buffers());
       if (generation === this.generation) this.onResult(analysis);
       return analysis;
     });

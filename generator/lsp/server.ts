@@ -16,6 +16,7 @@ import {
   type Diagnostic as LspDiagnostic,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { resolveOptions, type Flags } from "../config/options.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { completionsAt } from "./completion.js";
 import { definitionOf } from "./definition.js";
@@ -24,12 +25,12 @@ import { targetAt } from "./locate.js";
 import { LiveAnalysis } from "./live-analysis.js";
 import { projectPath, type Analysis } from "./workspace.js";
 
-/** Serves until the client sends `exit`; the library then ends the process. */
-export function startLanguageServer(cwd: string): void {
+/** Serves until the client sends `exit`; the library then ends the process. `flags` as `gen`'s, relative to the workspace folder. */
+export function startLanguageServer(cwd: string, flags: Flags): void {
   const connection = createConnection(process.stdin, process.stdout);
   const documents = new TextDocuments(TextDocument);
   let root = cwd;
-  const live = new LiveAnalysis(() => root, () => new Map(documents.all().map((d) => [fileURLToPath(d.uri), d.getText()])), diagnosticsPublisher(connection));
+  const live = new LiveAnalysis(() => resolveOptions(root, flags), () => new Map(documents.all().map((d) => [fileURLToPath(d.uri), d.getText()])), diagnosticsPublisher(connection));
 
   connection.onInitialize((params) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;

@@ -4,7 +4,7 @@
  * is written.
  */
 import { relative, resolve, sep } from "node:path";
-import { resolveOptions, type Options } from "../config/options.js";
+import type { Options } from "../config/options.js";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ProgramIR } from "../ir/query-ir.js";
 import { generate } from "../pipeline/generate.js";
@@ -23,8 +23,8 @@ export interface Analysis {
 }
 
 /** `overlays`: unsaved buffer texts by absolute path. */
-export async function analyse(cwd: string, overlays: ReadonlyMap<string, string>): Promise<Analysis> {
-  const options = resolveOptions(cwd, {});
+export async function analyse(options: Options, overlays: ReadonlyMap<string, string>): Promise<Analysis> {
+  const cwd = options.cwd;
   const reading = new DiagnosticBag();
   const input = readProject(options, reading);
   const schema = overlay(input.schema, options.schema, cwd, overlays);

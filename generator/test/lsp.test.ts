@@ -25,9 +25,10 @@ const published: PublishedDiagnostics[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "sqlgen-lsp-"));
-  cpSync(join(casesDir, "one-basic", "schema.sql"), join(dir, "schema", "001_init.sql"), { recursive: true });
+  // A schema file outside the default place, named with --schema as `gen` would take it.
+  cpSync(join(casesDir, "one-basic", "schema.sql"), join(dir, "db", "schema.sql"), { recursive: true });
   cpSync(join(casesDir, "one-basic", "query.sql"), join(dir, "queries", "http.sql"), { recursive: true });
-  server = spawn(process.execPath, [cli, "lsp"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+  server = spawn(process.execPath, [cli, "lsp", "--schema", "db/schema.sql"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
   client = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   client.onNotification("textDocument/publishDiagnostics", (p: PublishedDiagnostics) => void published.push(p));
   client.listen();
@@ -43,7 +44,7 @@ afterAll(async () => {
 });
 
 const queryUri = () => pathToFileURL(join(dir, "queries", "http.sql")).href;
-const schemaUri = () => pathToFileURL(join(dir, "schema", "001_init.sql")).href;
+const schemaUri = () => pathToFileURL(join(dir, "db", "schema.sql")).href;
 
 /** The newest diagnostics the server published for `uri` once `test` holds (bounded wait). */
 async function diagnosticsFor(uri: string, test: (codes: string[]) => boolean): Promise<PublishedDiagnostics> {
@@ -93,7 +94,7 @@ describe("gen lsp", () => {
   });
 
   it("goes from a table or a column to its line in the schema", async () => {
-    const schema = readFileSync(join(dir, "schema", "001_init.sql"), "utf8");
+    const schema = readFileSync(join(dir, "db", "schema.sql"), "utf8");
     const table = await client.sendRequest<{ uri: string; range: { start: { line: number } } }>("textDocument/definition", { textDocument: { uri: queryUri() }, position: positionOf(fixed, "FROM http", 6) });
     expect(table).toMatchObject({ uri: schemaUri(), range: { start: positionOf(schema, "http (") } });
     const column = await client.sendRequest("textDocument/definition", { textDocument: { uri: queryUri() }, position: positionOf(fixed, "h.workspace_id", 3) });
@@ -113,7 +114,7 @@ describe("gen lsp", () => {
   });
 
   it("works in schema files: their errors, and hover on a column", async () => {
-    const text = readFileSync(join(dir, "schema", "001_init.sql"), "utf8");
+    const text = readFileSync(join(dir, "db", "schema.sql"), "utf8");
     await client.sendNotification("textDocument/didOpen", { textDocument: { uri: schemaUri(), languageId: "sql", version: 1, text } });
     expect(await hover(schemaUri(), text, "url TEXT")).toMatch(/column `http\.url`[\s\S]*url: string \| null/);
     const typo = text.replace("CREATE TABLE http", "CREATE TABEL http");
