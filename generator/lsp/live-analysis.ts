@@ -15,6 +15,8 @@ export class LiveAnalysis {
     private readonly options: () => Options,
     private readonly buffers: () => ReadonlyMap<string, string>,
     private readonly onResult: (analysis: Analysis) => void,
+    /** A run that threw (a bug in sqlgen): reported, and the server goes on to the next edit. */
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   /** Something changed: analyse again after the pause, unless something changes again first. */
@@ -26,6 +28,10 @@ export class LiveAnalysis {
       const analysis = await analyse(this.options(), this.buffers());
       if (generation === this.generation) this.onResult(analysis);
       return analysis;
+    });
+    // Requests awaiting this run see its failure; nothing else may leave it unhandled.
+    this.latest.catch((e: unknown) => {
+      if (generation === this.generation) this.onError(e);
     });
   }
 

@@ -30,7 +30,14 @@ export function startLanguageServer(cwd: string, flags: Flags): void {
   const connection = createConnection(process.stdin, process.stdout);
   const documents = new TextDocuments(TextDocument);
   let root = cwd;
-  const live = new LiveAnalysis(() => resolveOptions(root, flags), () => new Map(documents.all().map((d) => [fileURLToPath(d.uri), d.getText()])), diagnosticsPublisher(connection));
+  // Unsaved buffers by absolute path; untitled buffers belong to no project.
+  const buffers = () => new Map(documents.all().filter((d) => d.uri.startsWith("file:")).map((d) => [fileURLToPath(d.uri), d.getText()]));
+  const live = new LiveAnalysis(
+    () => resolveOptions(root, flags),
+    buffers,
+    diagnosticsPublisher(connection),
+    (e) => connection.console.error(`sqlgen failed to analyse the project: ${(e as Error).stack ?? String(e)}`),
+  );
 
   connection.onInitialize((params) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
@@ -52,7 +59,7 @@ export function startLanguageServer(cwd: string, flags: Flags): void {
   /** The analysis, the document and the project path at a request's position. */
   const at = async (uri: string) => {
     const doc = documents.get(uri);
-    if (doc === undefined) return null;
+    if (doc === undefined || !uri.startsWith("file:")) return null;
     return { doc, analysis: await live.current(), path: projectPath(root, fileURLToPath(uri)) };
   };
   connection.onHover(async ({ textDocument, position }) => {
