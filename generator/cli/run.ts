@@ -12,7 +12,7 @@ import { generateOnce, type Mode, type RunContext } from "./generate-once.js";
 import { Reporter } from "./reporter.js";
 import { formats, type Format } from "./render-formats.js";
 import { packageVersion } from "./version.js";
-import { watchAndRun } from "./watch.js";
+import { watchProject } from "./watch.js";
 
 export interface Io {
   readonly cwd: string;
@@ -31,7 +31,7 @@ const definedOnly = (flags: CliFlags): CliFlags => Object.fromEntries(Object.ent
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  let chosen: { mode: Mode | "watch"; flags: CliFlags } | undefined;
+  let chosen: { mode: Mode | "watch" | "lsp"; flags: CliFlags } | undefined;
   const program = new Command(io.command ?? "gen")
     .description("Typed TypeScript from annotated SQLite queries, checked by SQLite itself.")
     .version(packageVersion(), "-V, --version", "print the version")
@@ -49,12 +49,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .option("--strict", "warnings fail the run (exit 1)")
       .addOption(new Option("--format <format>", "how diagnostics are printed (default: text)").choices(formats));
   // `gen --strict check` parses --strict as the program's option: the command's own flags win, the rest carry over.
-  const on = (mode: Mode | "watch") => (flags: CliFlags) => void (chosen = { mode, flags: { ...program.opts<CliFlags>(), ...definedOnly(flags) } });
+  const on = (mode: Mode | "watch" | "lsp") => (flags: CliFlags) => void (chosen = { mode, flags: { ...program.opts<CliFlags>(), ...definedOnly(flags) } });
   withFlags(program).action(on("generate"));
   withFlags(program.command("generate").description("write the output folder (the default command)")).action(on("generate"));
   withFlags(program.command("check").description("write nothing; exit 2 with a diff when the output folder is out of date")).action(on("check"));
   withFlags(program.command("watch").description("generate now and again on every change to a .sql file, until stopped")).action(on("watch"));
   withFlags(program.command("describe").description("write nothing; print the analysis").option("--json", "as JSON (the only format for now)")).action(on("describe"));
+  withFlags(program.command("lsp").description("language server for editors, on stdio")).action(on("lsp"));
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (e) {
@@ -72,9 +73,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return exitCodes.invalid;
   }
   const context: RunContext = { reporter, io, rerun: { command: io.command ?? "gen", argv } };
+  if (mode === "lsp") {
+    // Serves on the process's stdio until the client says exit; loaded only for this command.
+    (await import("../lsp/server.js")).startLanguageServer(io.cwd, flags);
+    return exitCodes.ok;
+  }
   if (mode === "watch") {
-    const paths = config.targets.flatMap((t) => [...t.schema, ...t.queries]);
-    await watchAndRun(io.cwd, paths, async () => void (await runTargets("generate")), io.signal ?? new AbortController().signal);
+    await Promise.all(config.targets.map((target) => watchProject(target, io)));
     return exitCodes.ok;
   }
   return runTargets(mode);

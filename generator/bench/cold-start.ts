@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:cold`: how long a cold `gen` takes (a new Node process each run, as `npx gen`
+ * is), on this repository's schema and queries and on synthetic projects, and where the time of
+ * one cold run goes. Prints medians; not a test: numbers vary by machine and load.
+ *
+ *   BENCH_RUNS=5 BENCH_SIZES=100,1000 npm run bench:cold
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeSyntheticProject } from "./synthetic-project.js";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? "1000").split(",").map(Number);
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const cli = join(repo, "generator", "dist", "cli", "main.js");
+const self = fileURLToPath(import.meta.url);
+
+if (process.argv[2] === "--phases") await phases(process.argv[3]);
+else main();
+
+function main(): void {
+  const projects: [string, string][] = [["this repository", copyOfRepo()]];
+  for (const n of SIZES) {
+    const dir = mkdtempSync(join(tmpdir(), `sqlgen-bench-${n}-`));
+    writeSyntheticProject(dir, 30, n);
+    projects.push([`synthetic ${n} queries / 30 tables`, dir]);
+  }
+  console.log(`cold runs: median of ${RUNS}, wall time of a new \`node ${relativeCli()} <command>\` process\n`);
+  for (const [name, dir] of projects) {
+    const gen = median(times(() => spawnSync(process.execPath, [cli], { cwd: dir })));
+    const check = median(times(() => spawnSync(process.execPath, [cli, "check"], { cwd: dir })));
+    const describe = median(times(() => spawnSync(process.execPath, [cli, "describe", "--json"], { cwd: dir, maxBuffer: 1 << 28 })));
+    console.log(`${name}: gen ${ms(gen)}, gen check ${ms(check)}, gen describe ${ms(describe)}`);
+    const split = spawnSync(process.execPath, [self, "--phases", dir], { encoding: "utf8" });
+    console.log(split.stdout.replace(/^/gm, "  "));
+  }
+}
+
+/** One cold run, split: loading the pipeline, the first and a second analysis, loading and running emit. */
+async function phases(dir: string): Promise<void> {
+  const t0 = performance.now();
+  const { generate } = await import("../pipeline/generate.js");
+  const { readProject } = await import("../cli/read-project.js");
+  const { resolveOptions } = await import("../config/options.js");
+  const { DiagnosticBag } = await import("../diagnostics/diagnostic.js");
+  const t1 = performance.now();
+  const input = readProject(resolveOptions(dir, {}), new DiagnosticBag());
+  const first = await generate({ ...input, options: { ...input.options, emit: false } });
+  const t2 = performance.now();
+  await generate({ ...input, options: { ...input.options, emit: false } });
+  const t3 = performance.now();
+  const { emitProgram } = await import("../emit/emit-program.js");
+  const t4 = performance.now();
+  emitProgram(first.program);
+  const t5 = performance.now();
+  const rows: [string, number][] = [
+    ["load pipeline modules (sql-parser-cst, sqlite-wasm JS)", t1 - t0],
+    ["read files + first analysis (WASM start, parse, SQLite prepare, inference)", t2 - t1],
+    ["second analysis, same process (warm: what an incremental run pays)", t3 - t2],
+    ["load emit (ts-morph + the TypeScript compiler)", t4 - t3],
+    ["emit (ts-morph printing)", t5 - t4],
+  ];
+  for (const [what, t] of rows) console.log(`${ms(t).padStart(8)}  ${what}`);
+  console.log(`${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(5)} MB  peak resident memory`);
+}
+
+function copyOfRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), "sqlgen-bench-repo-"));
+  for (const d of ["schema", "queries", "generated"]) cpSync(join(repo, d), join(dir, d), { recursive: true });
+  return dir;
+}
+
+function times(run: () => { readonly status: number | null }): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const r = run();
+    out.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`a benchmarked run failed with exit code ${r.status}`);
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
+
+function ms(t: number): string {
+  return `${Math.round(t)} ms`;
+}
+
+function relativeCli(): string {
+  return cli.slice(repo.length);
+}

@@ -1,0 +1,77 @@
+/** Hover text: the TypeScript a query, parameter, result column, table or column becomes. */
+import type { ModelIR, QueryIR, RowField, ValueType } from "../ir/query-ir.js";
+import { assertNever } from "../parse/ast.js";
+import type { Target } from "./locate.js";
+
+export function hoverText(target: Target): string {
+  switch (target.kind) {
+    case "header":
+      return queryText(target.query);
+    case "param": {
+      const p = target.param;
+      return `parameter \`${p.name}\` of ${target.query.name}\n\n${code(`${p.field}: ${typeText(p.type)}${p.list ? "[]" : ""}`)}\n\n${nullability(p.type)}${p.list ? ", a list (sqlc.slice)" : ""}`;
+    }
+    case "result": {
+      const c = target.column;
+      const field = rowFieldOf(target.query.row, target.index);
+      const from = c.table === null ? "" : `, from ${c.table}${c.column === null ? "" : `.${c.column}`}`;
+      return `result column \`${c.name}\` of ${target.query.name}\n\n${code(`${field}: ${typeText(c.type)}`)}\n\n${nullability(c.type)}${from}`;
+    }
+    case "table":
+      return `${target.table.kind} \`${target.table.name}\`${target.model === undefined ? "" : `\n\n${code(modelText(target.model))}`}`;
+    case "column": {
+      const field = target.model?.fields.find((f) => f.column.toLowerCase() === target.column.name.toLowerCase());
+      const type = field === undefined ? "" : `\n\n${code(`${field.field}: ${typeText(field.type)}`)}\n\n${nullability(field.type)} in the table`;
+      return `column \`${target.table.name}.${target.column.name}\`${type}`;
+    }
+    default:
+      return assertNever(target);
+  }
+}
+
+function queryText(q: QueryIR): string {
+  const params = q.params.map((p) => `  ${p.field}: ${typeText(p.type)}${p.list ? "[]" : ""};`);
+  const row = q.row.map((f) => `  ${f.field}: ${fieldType(f)};`);
+  const lines = [`// ${q.name} :${q.command}`, `function ${q.identifiers.fn}(db, params): …`, `interface ${q.identifiers.params} {`, ...params, "}"];
+  if (q.row.length > 0) lines.push(`interface ${q.identifiers.row} {`, ...row, "}");
+  return code(lines.join("\n"));
+}
+
+function modelText(m: ModelIR): string {
+  return [`interface ${m.name} {`, ...m.fields.map((f) => `  ${f.field}: ${typeText(f.type)};`), "}"].join("\n");
+}
+
+function fieldType(f: RowField): string {
+  switch (f.kind) {
+    case "column":
+      return typeText(f.type);
+    case "embed":
+      return `${f.model}${f.nullable ? " | null" : ""}`;
+    default:
+      return assertNever(f);
+  }
+}
+
+/** The row field a result column lands in (embedded columns as `embed.field`). */
+function rowFieldOf(row: readonly RowField[], index: number): string {
+  for (const f of row) {
+    if (f.kind === "column" && f.index === index) return f.field;
+    if (f.kind === "embed") {
+      const inner = f.fields.find((e) => e.index === index);
+      if (inner !== undefined) return `${f.field}.${inner.field}`;
+    }
+  }
+  return "(not in the row)";
+}
+
+function typeText(t: ValueType): string {
+  return `${t.ts}${t.nullable ? " | null" : ""}`;
+}
+
+function nullability(t: ValueType): string {
+  return t.nullable ? "nullable" : "never null";
+}
+
+function code(text: string): string {
+  return "```typescript\n" + text + "\n```";
+}
