@@ -50,7 +50,7 @@ export interface CampaignReport {
 
 const typecheckBatch = 40;
 /** Budget of runs per minimisation: hangs cost a timeout each, type-checks a compiler run. */
-const minimiseTests: Partial<Record<FindingKind, number>> & { default: number } = { default: 150, hang: 6, "does-not-compile": 30 };
+const minimiseTests: Partial<Record<FindingKind, number>> & { default: number } = { default: 300, hang: 6, "does-not-compile": 40 };
 
 export async function runCampaign(options: CampaignOptions): Promise<CampaignReport> {
   const started = Date.now();

@@ -22,10 +22,17 @@ export interface Finding {
   readonly detail: string;
 }
 
-/** Groups findings that are likely one defect: the kind and the detail with names and numbers blurred. */
+/**
+ * Groups findings that are likely one defect: the kind and the detail's first line with file
+ * names, positions, quoted and schema names and numbers blurred.
+ */
 export function signature(f: Finding): string {
   const detail = f.detail
     .split("\n")[0]
+    .replace(/\([^()]*\.sql(?::\d+)*\)/g, "()")
+    .replace(/[^\s(]*\.(?:ts|sql)\b(?::\d+)*:?/g, "")
+    .replace(/^\w+ \(\s*\):\s*/, "")
+    .replace(/(no such (?:table|column): |referencing |column named |offset )\S+/g, "$1…")
     .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, "…")
     .replace(/\d+/g, "#")
     .slice(0, 80);

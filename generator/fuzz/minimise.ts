@@ -1,6 +1,6 @@
 /**
  * Delta debugging (ddmin, complements only): shrinks a failing project while the failure stays,
- * first dropping whole files, then lines of each file, then its tokens.
+ * first dropping whole files, then statements (lines ending in `;`), then lines, then tokens.
  */
 import type { Project } from "./project.js";
 import { tokenize } from "./sql-tokens.js";
@@ -14,12 +14,13 @@ export async function minimiseProject(project: Project, stillFails: StillFails, 
   const spent = () => tests >= maxTests;
   const files = await ddmin(current.files, (fs) => test({ ...current, files: fs }), spent);
   current = { ...current, files };
-  for (const [split, join] of [[(t: string) => t.split(/(?<=\n)/), ""], [(t: string) => tokenize(t).map((x) => x.text), ""]] as const) {
+  const levels = [(t: string) => t.split(/(?<=;[ \t]*\n)/), (t: string) => t.split(/(?<=\n)/), (t: string) => tokenize(t).map((x) => x.text)];
+  for (const split of levels) {
     for (let i = 0; i < current.files.length; i++) {
       const before = current;
       const file = before.files[i];
-      const kept = await ddmin(split(file.text), (parts) => test({ ...before, files: before.files.map((f, j) => (j === i ? { ...f, text: parts.join(join) } : f)) }), spent);
-      current = { ...before, files: before.files.map((f, j) => (j === i ? { ...f, text: kept.join(join) } : f)) };
+      const kept = await ddmin(split(file.text), (parts) => test({ ...before, files: before.files.map((f, j) => (j === i ? { ...f, text: parts.join("") } : f)) }), spent);
+      current = { ...before, files: before.files.map((f, j) => (j === i ? { ...f, text: kept.join("") } : f)) };
     }
   }
   return current;

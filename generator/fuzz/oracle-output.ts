@@ -36,7 +36,7 @@ export function checkOutput(outDir: string, described: Described): OutputCheck {
     if (name === "db.ts") continue;
     for (const s of file.statements) {
       const d = declaration(s, name);
-      if (d === null) findings.push({ kind: "injection", detail: `${name}: unexpected ${ts.SyntaxKind[s.kind]} \`${s.getText(file).slice(0, 80)}\`` });
+      if (d === null) findings.push({ kind: "injection", detail: `${name}: unexpected statement \`${s.getText(file).slice(0, 80)}\`` });
       else if (d !== "") actual.push(d);
       const variable = ts.isVariableStatement(s) ? s.declarationList.declarations[0] : undefined;
       const init = variable?.initializer;
