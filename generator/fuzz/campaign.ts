@@ -33,7 +33,7 @@ export interface Group {
   /** The first case that showed it. */
   readonly fuzzCase: FuzzCase;
   cases: number;
-  /** The case's project shrunk while it still shows a finding of the same kind. */
+  /** The case's project shrunk while it still shows a finding of the same signature. */
   minimised: Project | null;
 }
 
@@ -121,7 +121,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         async (project) => {
           const dir = join(root, `min-${minimiseRun++}`);
           try {
-            return (await evaluate(pool, dir, project, kind, options.timeoutMs)).some((f) => f.kind === kind);
+            // Same signature, not only the same kind: shrinking must not wander off to another defect.
+            return (await evaluate(pool, dir, { ...group.fuzzCase, project }, kind, options.timeoutMs)).some((f) => signature(f) === group.signature);
           } finally {
             rmSync(dir, { recursive: true, force: true });
           }
@@ -159,9 +160,8 @@ async function typecheck(pool: Pool, dirs: readonly string[], timeoutMs: number)
 }
 
 /** Every finding of one project, type-checking its output when that is what is being looked for. */
-async function evaluate(pool: Pool, dir: string, project: Project, kind: FindingKind, timeoutMs: number): Promise<readonly Finding[]> {
-  const fuzzCase: FuzzCase = { index: -1, project, mutations: ["minimising"] };
-  const outcome = await pool.run({ kind: "case", dir, project }, timeoutMs);
+async function evaluate(pool: Pool, dir: string, fuzzCase: FuzzCase, kind: FindingKind, timeoutMs: number): Promise<readonly Finding[]> {
+  const outcome = await pool.run({ kind: "case", dir, project: fuzzCase.project }, timeoutMs);
   const findings = findingsOf(outcome, fuzzCase, timeoutMs);
   if (kind !== "does-not-compile" || outcome.kind !== "case" || !outcome.result.accepted) return findings;
   const errors = (await typecheck(pool, [dir], timeoutMs))?.get(dir);

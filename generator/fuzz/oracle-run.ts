@@ -8,12 +8,15 @@ import type { Project } from "./project.js";
 export const sentinelName = "sentinel.txt";
 export const sentinelText = "must survive a failed run\n";
 
+/** Errors about the run as a whole (no input at all, a file that cannot be read): no line to point at. */
+const runWide = new Set(["SG001", "SG002"]);
+
 export function checkRun(run: GeneratorRun, project: Project, outDir: string): Finding[] {
   if (run.thrown !== null) return [{ kind: "crash", detail: run.thrown.split("\n").slice(0, 3).join(" | ") }];
   const out: Finding[] = [];
   for (const d of run.described?.diagnostics ?? []) {
     if (d.code === "SG900") out.push({ kind: "internal-error", detail: d.message });
-    if (d.severity === "error" && (d.file === null || d.line === null || d.col === null)) out.push({ kind: "no-position", detail: `${d.code}: ${d.message}` });
+    if (d.severity === "error" && !runWide.has(d.code) && (d.file === null || d.line === null || d.col === null)) out.push({ kind: "no-position", detail: `${d.code}: ${d.message}` });
   }
   const hasErrors = (run.described?.diagnostics ?? []).some((d) => d.severity === "error");
   if (run.exitCode !== 0 || hasErrors) {

@@ -102,7 +102,7 @@ export function renderProject(project: Project): string {
 
 export function visible(text: string): string {
   return text
-    .replace(/(.)\1{19,}/gsu, (run: string, c: string) => `⟪${visible(c)} ×${run.length}⟫`)
+    .replace(/(.)\1{19,}/gsu, (run: string, c: string) => `⟪${JSON.stringify(visible(c))} ×${run.length}⟫`)
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\udc80-\udcff]/g, (c) => {
       const code = c.charCodeAt(0);
       return code >= 0xdc80 ? `\\x${(code - 0xdc00).toString(16).toUpperCase()}` : `\\u${code.toString(16).padStart(4, "0")}`;
