@@ -93,7 +93,10 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       while (next < options.cases && Date.now() < deadline) {
         const fuzzCase = makeCase(corpus, options.seed, next++);
         const dir = join(root, `case-${fuzzCase.index}`);
-        const outcome = await pool.run({ kind: "case", dir, project: fuzzCase.project }, options.timeoutMs);
+        const job = { kind: "case", dir, project: fuzzCase.project } as const;
+        const first = await pool.run(job, options.timeoutMs);
+        // A hang is confirmed by a second run in a fresh worker: a loaded machine can starve one run.
+        const outcome = first.kind === "timeout" ? await pool.run(job, options.timeoutMs) : first;
         record(fuzzCase, findingsOf(outcome, fuzzCase, options.timeoutMs));
         const fresh = outcome.kind === "case" && outcome.result.accepted && !seenOutputs.has(outcome.result.outputHash ?? "");
         if (outcome.kind === "case" && outcome.result.accepted) accepted++;
