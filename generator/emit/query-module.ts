@@ -8,7 +8,7 @@ import { bindValue, readValue, sqlLiteral, typeText } from "./ts-text.js";
 export function emitQueryModule(module: ModuleIR): StatementStructures[] {
   const out: StatementStructures[] = [];
   const queries = module.queries;
-  const runtime = new Set<string>(["type Database"]);
+  const runtime = new Set<string>(queries.length > 0 ? ["type Database"] : []);
   const models = new Set<string>();
   for (const q of queries) {
     runtime.add(hasLists(q) ? "SliceQuery" : "PlainQuery");
@@ -16,7 +16,7 @@ export function emitQueryModule(module: ModuleIR): StatementStructures[] {
     if (q.command === "execresult") runtime.add("type ExecResult");
     for (const f of q.row) if (f.kind === "embed") models.add(f.model);
   }
-  out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./db.js", namedImports: [...runtime].sort(byName) });
+  if (runtime.size > 0) out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./db.js", namedImports: [...runtime].sort(byName) });
   if (models.size > 0 && queries.some((q) => returnsRows(q))) {
     out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: [...models].sort() });
   }
