@@ -1,7 +1,7 @@
 /**
- * The one place the fuzzer calls the generator. Today that is the CLI's `run(argv, io)` in-process,
- * once as `describe --json` and once as `generate` into `out/`; when a pure `generate()` exists,
- * only this function changes.
+ * The one place the fuzzer calls the generator: the CLI's `run(argv, io)` in-process, once as
+ * `describe --json` and once as `generate` into `out/`. The CLI rather than the pure `generate()`,
+ * so that reading files (raw bytes, invalid UTF-8, odd file names) and writing output are fuzzed too.
  */
 import { run } from "../cli/run.js";
 import { queriesDir, schemaDir } from "./project.js";
