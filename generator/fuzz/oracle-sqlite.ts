@@ -61,6 +61,10 @@ export function checkAccepted(db: Db, described: Described, emittedSql: Readonly
 /** Annotated statements rejected with SQLite's verdict (or as unparsable) must really fail to prepare. */
 export function checkRejected(db: Db, project: Project, described: Described): Finding[] {
   const out: Finding[] = [];
+  // A schema statement sqlgen refused (a NUL in it, say) is applied by SQLite here but not there: the
+  // queries' verdicts then follow from different schemas, and the refusal itself is the finding's answer.
+  const schemaPaths = new Set(project.files.filter(isSchema).map((f) => f.path));
+  if (described.diagnostics.some((d) => d.severity === "error" && d.file !== null && schemaPaths.has(d.file))) return out;
   for (const f of project.files.filter((x) => !isSchema(x))) {
     const lineOf = lineIndex(f.text);
     for (const s of splitSql(f.text)) {

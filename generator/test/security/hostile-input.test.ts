@@ -32,6 +32,10 @@ SELECT * FROM "x*/ export const fromTable = 1; /*" WHERE id = ?;
 /* A block doc comment ending a JSDoc early: *\\/ ${payload} */
 -- name: ListChildren :many
 SELECT id, parent AS "z*/ export const fromAlias = 1; /*" FROM child;
+
+-- name: OddText :one
+SELECT 'del\u007f line\u2028 para\u2029' AS odd,
+  'multi-line' AS second;
 `;
 
 /** Top-level declarations of a TypeScript file, as `kind name`; anything else as its syntax kind. */
@@ -83,7 +87,7 @@ describe("hostile input", () => {
       if (name === "db.ts") continue;
       const actual = declarations(text).filter((d) => d !== "import");
       expect(actual, name).toEqual(expected.get(name));
-      expect(text, name).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u2028\u2029]/);
+      expect(text, name).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
     }
     // The payloads are still there, harmlessly inside comments, so the test saw them.
     expect(files.get("q.ts")).toContain("writeFileSync");
