@@ -265,9 +265,14 @@ export class PlainQuery {
   }
 
   statement(db: Database, params?: unknown): Statement {
-    this.info.check(params);
-    let stmt = this.statements.get(db);
-    if (stmt === undefined) this.statements.set(db, (stmt = this.info.prepare(db, this.sql)));
+    // The hot path of every :one and :many call: one flag test and one map lookup.
+    if (checking) this.info.check(params);
+    return this.statements.get(db) ?? this.prepared(db);
+  }
+
+  private prepared(db: Database): Statement {
+    const stmt = this.info.prepare(db, this.sql);
+    this.statements.set(db, stmt);
     return stmt;
   }
 
