@@ -4,7 +4,7 @@ import type { Options } from "../config/options.js";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { drift } from "../output/drift.js";
 import { foreignFiles, writeOutput } from "../output/write-output.js";
-import { generate } from "../pipeline/generate.js";
+import { generate, type GenerateInput } from "../pipeline/generate.js";
 import { describeJson } from "./describe.js";
 import { exitCodes, type ExitCode } from "./exit-codes.js";
 import { readProject } from "./read-project.js";
@@ -22,9 +22,20 @@ export interface RunContext {
   readonly rerun: { readonly command: string; readonly argv: readonly string[] };
 }
 
-export async function generateOnce(options: Options, mode: Mode, { reporter, io, rerun }: RunContext): Promise<ExitCode> {
+/** The files a run reads, and what reading them reported (unreadable files, invalid UTF-8…). */
+export interface ProjectRead {
+  readonly input: GenerateInput;
+  readonly reading: DiagnosticBag;
+}
+
+export function readInputs(options: Options): ProjectRead {
   const reading = new DiagnosticBag();
-  const input = readProject(options, reading);
+  return { input: readProject(options, reading), reading };
+}
+
+/** `read` defaults to reading the files now; `gen watch` passes what it already read. */
+export async function generateOnce(options: Options, mode: Mode, { reporter, io, rerun }: RunContext, read: ProjectRead = readInputs(options)): Promise<ExitCode> {
+  const { input, reading } = read;
   const result = await generate({ ...input, options: { ...input.options, emit: mode !== "describe" && !reading.hasErrors } });
   const sources = new Map([...input.schema, ...input.queries].map((f) => [f.path, f]));
   const outDir = resolve(options.cwd, options.out);

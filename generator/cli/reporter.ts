@@ -15,7 +15,7 @@ export class Reporter {
 
   constructor(
     readonly format: Format,
-    private readonly io: Io,
+    readonly io: Io,
     configFiles: readonly SourceFile[],
   ) {
     this.configSources = new Map(configFiles.map((f) => [f.path, f]));

@@ -79,7 +79,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return exitCodes.ok;
   }
   if (mode === "watch") {
-    await Promise.all(config.targets.map((target) => watchProject(target, io)));
+    await Promise.all(config.targets.map((target) => watchProject(target, context)));
     return exitCodes.ok;
   }
   return runTargets(mode);

@@ -1,62 +1,64 @@
 /**
- * `gen watch`: regenerate whenever a schema or query file changes, until stopped. Each run prints
- * one timestamped summary line, preceded only by diagnostics that are new or changed since the
- * run before; a burst of events whose files read the same as last time runs nothing.
+ * `gen watch`: regenerate whenever a schema or query file changes, until stopped. Each run goes
+ * through the same `generateOnce` as `gen` (strict mode, formats and safe output included) and
+ * prints one timestamped summary line, preceded only by diagnostics that are new or changed since
+ * the run before; a burst of events whose files read the same as last time runs nothing.
  */
-import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
-import { DiagnosticBag } from "../diagnostics/diagnostic.js";
-import { writeOutput } from "../output/write-output.js";
-import { generate } from "../pipeline/generate.js";
-import { readProject } from "./read-project.js";
-import { plural, renderDiagnostic, summary } from "./render.js";
-import type { Io } from "./run.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceFile } from "../source/source-file.js";
+import { generateOnce, readInputs, type RunContext } from "./generate-once.js";
+import { Reporter } from "./reporter.js";
 import { watchFolders } from "./watch-folders.js";
 
 const DEBOUNCE_MS = 80;
 
-export async function watchProject(options: Options, io: Io): Promise<number> {
+export async function watchProject(options: Options, context: RunContext): Promise<void> {
   let lastInputs: string | undefined;
-  let lastShown = new Set<string>();
+  const reporter = new WatchReporter(context.reporter);
   await watchAndRun(options.cwd, [...options.schema, ...options.queries], async () => {
     const started = performance.now();
-    const reading = new DiagnosticBag();
-    const input = readProject(options, reading);
-    const files = [...input.schema, ...input.queries];
-    const inputs = JSON.stringify(files.map((f) => [f.path, f.text]));
+    const read = readInputs(options);
+    const inputs = JSON.stringify([...read.input.schema, ...read.input.queries].map((f) => [f.path, f.text]));
     if (inputs === lastInputs) return;
     lastInputs = inputs;
-    const sources = new Map(files.map((f) => [f.path, f]));
-    let outcome: string;
-    let shown: Set<string>;
     try {
-      const result = await generate({ ...input, options: { ...input.options, emit: !reading.hasErrors } });
-      const diagnostics = [...reading.all, ...result.diagnostics];
-      shown = new Set(diagnostics.map((d) => renderDiagnostic(d, sources)));
-      if (result.files === null) outcome = `${summary(diagnostics)}; ${options.out}/ left untouched`;
-      else {
-        writeOutput(resolve(options.cwd, options.out), result.files);
-        const queries = result.program.modules.reduce((n, m) => n + m.queries.length, 0);
-        outcome = `${plural(queries, "query")} in ${plural(result.program.modules.length, "file")} → ${options.out}/ (${summary(diagnostics)})`;
-      }
+      await generateOnce(options, "generate", { ...context, reporter }, read);
     } catch (e) {
       // A bug in one run must not end the session: the next save tries again.
-      shown = new Set([`sqlgen: error: ${(e as Error).stack ?? String(e)}`]);
-      outcome = "failed";
+      reporter.status(`${context.rerun.command}: failed: ${(e as Error).stack ?? String(e)}`);
     }
-    io.stderr(changes(lastShown, shown, outcome, performance.now() - started));
-    lastShown = shown;
-  }, io.signal ?? new AbortController().signal);
-  return 0;
+    reporter.endRun(performance.now() - started);
+  }, context.io.signal ?? new AbortController().signal);
 }
 
-/** The diagnostics not shown last run, then the one-line summary. */
-function changes(before: ReadonlySet<string>, now: ReadonlySet<string>, outcome: string, ms: number): string {
-  const fresh = [...now].filter((d) => !before.has(d));
-  const fixed = [...before].filter((d) => !now.has(d)).length;
-  const delta = [fresh.length > 0 ? `${fresh.length} new` : "", fixed > 0 ? `${fixed} gone` : ""].filter((s) => s !== "").join(", ");
-  const line = `[${new Date().toISOString().slice(11, 19)}] gen: ${outcome}${delta === "" ? "" : ` [${delta}]`} in ${Math.round(ms)} ms\n`;
-  return fresh.map((d) => `${d}\n\n`).join("") + line;
+/** Passes on only diagnostics not shown in the run before, and ends each run with one timestamped line. */
+class WatchReporter extends Reporter {
+  private shown = new Set<string>();
+  private current = new Set<string>();
+  private line = "";
+
+  constructor(private readonly inner: Reporter) {
+    super(inner.format, inner.io, []);
+  }
+
+  override diagnostic(d: Diagnostic, sources?: ReadonlyMap<string, SourceFile>): void {
+    const key = JSON.stringify([d.code, d.file, d.span, d.message]);
+    this.current.add(key);
+    if (!this.shown.has(key)) this.inner.diagnostic(d, sources);
+  }
+
+  override status(line: string): void {
+    this.line = line;
+  }
+
+  endRun(ms: number): void {
+    const fresh = [...this.current].filter((k) => !this.shown.has(k)).length;
+    const gone = [...this.shown].filter((k) => !this.current.has(k)).length;
+    const delta = [fresh > 0 ? `${fresh} new` : "", gone > 0 ? `${gone} gone` : ""].filter((s) => s !== "").join(", ");
+    this.inner.status(`[${new Date().toISOString().slice(11, 19)}] ${this.line}${delta === "" ? "" : ` [${delta}]`} in ${Math.round(ms)} ms`);
+    [this.shown, this.current] = [this.current, new Set()];
+  }
 }
 
 /**
