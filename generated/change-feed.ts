@@ -43,7 +43,7 @@ function toStreamWorkspaceChangesRow(r: unknown[]): StreamWorkspaceChangesRow {
     url: r[6] as string | null,
     method: r[7] as string | null,
     version: r[8] as number | null,
-    isDelta: r[9] === null ? null : r[9] !== 0,
+    isDelta: r[9] === null ? null : !!r[9],
     updatedAt: r[10] as number | null,
   };
 }

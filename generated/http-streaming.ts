@@ -62,7 +62,7 @@ function toGetHTTPWorkspaceSnapshotStreamingRow(r: unknown[]): GetHTTPWorkspaceS
     version: r[7] as number,
     createdAt: r[8] as number,
     updatedAt: r[9] as number,
-    isDelta: r[10] !== 0,
+    isDelta: !!r[10],
     deltaFlag: r[11] as number,
     hasParentFlag: r[12] as number,
   };
@@ -212,7 +212,7 @@ function toStreamHTTPUpdatesRow(r: unknown[]): StreamHTTPUpdatesRow {
     version: r[7] as number,
     updatedAt: r[8] as number,
     createdAt: r[9] as number,
-    isDelta: r[10] !== 0,
+    isDelta: !!r[10],
     parentHttpId: r[11] as Uint8Array | null,
     changeType: r[12] as string,
   };
@@ -646,7 +646,7 @@ function toGetHTTPsByWorkspaceIDRow(r: unknown[]): GetHTTPsByWorkspaceIDRow {
     url: r[4] as string,
     method: r[5] as string,
     description: r[6] as string,
-    isDelta: r[7] !== 0,
+    isDelta: !!r[7],
     parentHttpId: r[8] as Uint8Array | null,
     deltaName: r[9] as string | null,
     deltaUrl: r[10] as string | null,

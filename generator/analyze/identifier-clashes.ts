@@ -3,12 +3,10 @@
  * generated identifier must be unique across queries, models and the runtime's exports, and no
  * function may be named with a reserved word.
  */
+import { runtimeExports } from "../targets/drivers.js";
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import type { ModelIR, ModuleIR } from "../ir/query-ir.js";
 import { isReservedWord } from "./naming.js";
-
-/** What generated/db.ts exports (generator/runtime/db.ts). */
-export const runtimeExports = ["PlainQuery", "SliceQuery", "checkParameters", "endIterators", "immediate", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult", "ParamKind", "ParamKinds", "SqlParts"];
 
 export function checkIdentifierClashes(modules: readonly ModuleIR[], models: readonly ModelIR[], bag: DiagnosticBag): void {
   const owner = new Map<string, string>(runtimeExports.map((name) => [name, "sqlgen's runtime (db.ts)"]));

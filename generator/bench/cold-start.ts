@@ -5,6 +5,7 @@
  *
  *   BENCH_RUNS=5 BENCH_SIZES=100,1000 npm run bench:cold
  */
+import { defaultDriver, drivers } from "../targets/drivers.js";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -54,7 +55,7 @@ async function phases(dir: string): Promise<void> {
   const t3 = performance.now();
   const { emitProgram } = await import("../emit/emit-program.js");
   const t4 = performance.now();
-  emitProgram(first.program);
+  emitProgram(first.program, drivers[defaultDriver]);
   const t5 = performance.now();
   const rows: [string, number][] = [
     ["load pipeline modules (sql-parser-cst, sqlite-wasm JS)", t1 - t0],

@@ -11,6 +11,7 @@ import { exitCodes, exitCodesHelp, worst, type ExitCode } from "./exit-codes.js"
 import { generateOnce, type Mode, type RunContext } from "./generate-once.js";
 import { Reporter } from "./reporter.js";
 import { formats, type Format } from "./render-formats.js";
+import { driverNames } from "../targets/drivers.js";
 import { packageVersion } from "./version.js";
 import { watchProject } from "./watch.js";
 
@@ -47,6 +48,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .option("--queries <path>", "query file or folder of *.sql (repeat for more)", collect)
       .option("--out <dir>", "output folder")
       .option("--strict", "warnings fail the run (exit 1)")
+      .addOption(new Option("--driver <name>", "the driver generated code runs on (default: better-sqlite3)").choices(driverNames))
       .addOption(new Option("--format <format>", "how diagnostics are printed (default: text)").choices(formats));
   // `gen --strict check` parses --strict as the program's option: the command's own flags win, the rest carry over.
   const on = (mode: Mode | "watch" | "lsp") => (flags: CliFlags) => void (chosen = { mode, flags: { ...program.opts<CliFlags>(), ...definedOnly(flags) } });

@@ -2,7 +2,9 @@
  * The keys of `sqlgen.json`. One table drives validation of the file, the command-line flags and
  * (checked by a test) the published JSON Schema, so the three cannot disagree.
  */
-export type ConfigValueKind = "paths" | "path" | "boolean";
+import type { Driver } from "../targets/drivers.js";
+
+export type ConfigValueKind = "paths" | "path" | "boolean" | "driver";
 
 export interface ConfigKey {
   readonly kind: ConfigValueKind;
@@ -14,6 +16,7 @@ export const configKeys = {
   queries: { kind: "paths", description: "query file or folder of *.sql (or a list of them)" },
   out: { kind: "path", description: "output folder" },
   strict: { kind: "boolean", description: "treat warnings as errors (exit 1)" },
+  driver: { kind: "driver", description: "the driver generated code runs on (default: better-sqlite3)" },
 } as const satisfies Record<string, ConfigKey>;
 
 export type ConfigKeyName = keyof typeof configKeys;
@@ -24,6 +27,7 @@ export interface Settings {
   readonly queries?: readonly string[];
   readonly out?: string;
   readonly strict?: boolean;
+  readonly driver?: Driver;
 }
 
 /** `$schema` is allowed for editors and means nothing to sqlgen. */

@@ -1,6 +1,7 @@
 /** Where sqlgen reads and writes: zero-config defaults under the working directory, a config file, flags. */
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { defaultDriver, type Driver } from "../targets/drivers.js";
 import type { Settings } from "./config-keys.js";
 
 export interface Options {
@@ -12,6 +13,7 @@ export interface Options {
   readonly out: string;
   /** Warnings fail the run. */
   readonly strict: boolean;
+  readonly driver: Driver;
 }
 
 /** Command-line values: each overrides the config file's key of the same name. */
@@ -20,6 +22,7 @@ export interface Flags {
   readonly queries?: string | readonly string[];
   readonly out?: string;
   readonly strict?: boolean;
+  readonly driver?: Driver;
 }
 
 /** Flags over config-file settings over the zero-config defaults. */
@@ -31,6 +34,7 @@ export function resolveOptions(cwd: string, flags: Flags, config: Settings = {})
     queries: list(flags.queries) ?? config.queries ?? ["queries"],
     out: flags.out ?? config.out ?? "generated",
     strict: flags.strict ?? config.strict ?? false,
+    driver: flags.driver ?? config.driver ?? defaultDriver,
   };
 }
 

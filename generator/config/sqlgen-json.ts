@@ -2,7 +2,9 @@
 import { posix } from "node:path";
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../source/source-file.js";
+import type { Node } from "yaml";
 import { booleanValue, entries, parseConfig, spanOf, stringList, stringValue } from "./config-document.js";
+import { driverNames, isDriver } from "../targets/drivers.js";
 import { configKeys, editorKeys, type ConfigKeyName, type ConfigValueKind, type Settings } from "./config-keys.js";
 
 export function readSqlgenJson(file: SourceFile, bag: DiagnosticBag): Settings {
@@ -26,18 +28,35 @@ export function readSqlgenJson(file: SourceFile, bag: DiagnosticBag): Settings {
       continue;
     }
     const kind: ConfigValueKind = configKeys[key as ConfigKeyName].kind;
-    const read = kind === "boolean" ? booleanValue(value) : kind === "path" ? stringValue(value) : stringList(value);
+    const read = readValue(kind, value);
     if (read === undefined) {
       bag.report("SG014", `"${key}" must be ${expected(kind)}`, file.path, spanOf(value, file), [configKeys[key as ConfigKeyName].description + "."]);
       continue;
     }
-    settings[key] = kind === "boolean" ? read : typeof read === "string" ? rebase(dir, read) : (read as string[]).map((p) => rebase(dir, p));
+    settings[key] = kind === "boolean" || kind === "driver" ? read : typeof read === "string" ? rebase(dir, read) : (read as string[]).map((p) => rebase(dir, p));
   }
   return settings as Settings;
 }
 
+function readValue(kind: ConfigValueKind, value: Node | null | undefined): boolean | string | readonly string[] | undefined {
+  switch (kind) {
+    case "boolean":
+      return booleanValue(value);
+    case "path":
+      return stringValue(value);
+    case "paths":
+      return stringList(value);
+    case "driver": {
+      const name = stringValue(value);
+      return name !== undefined && isDriver(name) ? name : undefined;
+    }
+  }
+}
+
 function expected(kind: ConfigValueKind): string {
   switch (kind) {
+    case "driver":
+      return `one of ${driverNames.map((d) => JSON.stringify(d)).join(", ")}`;
     case "paths":
       return "a path or a non-empty list of paths (strings)";
     case "path":

@@ -47,6 +47,7 @@ export const catalogue = {
   SG404: { name: "misplaced-slice", severity: "error" },
   SG405: { name: "bad-parameter-number", severity: "error" },
   SG406: { name: "list-and-value", severity: "error" },
+  SG407: { name: "too-many-variables", severity: "error" },
   // Result columns
   SG501: { name: "untyped-column", severity: "warning" },
   SG502: { name: "conflicting-column-names", severity: "error" },

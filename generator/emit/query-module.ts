@@ -2,10 +2,11 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ModuleIR, ParamIR, QueryIdentifiers, QueryIR, RowField } from "../ir/query-ir.js";
 import { placeholders, renderSql } from "../ir/render-sql.js";
+import type { DriverProfile } from "../targets/drivers.js";
 import { docText } from "./safe-text.js";
 import { bindValue, readValue, sqlLiteral, typeText } from "./ts-text.js";
 
-export function emitQueryModule(module: ModuleIR): StatementStructures[] {
+export function emitQueryModule(module: ModuleIR, driver: DriverProfile): StatementStructures[] {
   const out: StatementStructures[] = [];
   const queries = module.queries;
   const runtime = new Set<string>(queries.length > 0 ? ["type Database"] : []);
@@ -20,7 +21,7 @@ export function emitQueryModule(module: ModuleIR): StatementStructures[] {
   if (models.size > 0 && queries.some((q) => returnsRows(q))) {
     out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: [...models].sort() });
   }
-  for (const q of queries) emitQuery(out, q);
+  for (const q of queries) emitQuery(out, q, driver.async);
   return out;
 }
 
@@ -36,7 +37,7 @@ function hasLists(q: QueryIR): boolean {
   return q.params.some((p) => p.list);
 }
 
-function emitQuery(out: StatementStructures[], q: QueryIR): void {
+function emitQuery(out: StatementStructures[], q: QueryIR, async: boolean): void {
   const n = q.identifiers;
   const sliced = hasLists(q);
   out.push({ kind: StructureKind.VariableStatement,
@@ -62,8 +63,9 @@ function emitQuery(out: StatementStructures[], q: QueryIR): void {
       statements: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f)},`).join("\n")}\n};`],
     });
   }
-  emitFunction(out, q, n, false);
-  if (q.command === "many" && returnsRows(q)) emitFunction(out, q, n, true);
+  emitFunction(out, q, n, async ? "async" : "sync");
+  // Async drivers stream no rows: their clients fetch a result whole (see the README's driver table).
+  if (q.command === "many" && returnsRows(q) && !async) emitFunction(out, q, n, "iterate");
 }
 
 /** A query with lists, as the runtime's SqlParts: text, and each placeholder a `{ value }` or `{ list }` naming its params field. */
@@ -72,14 +74,21 @@ function sqlPartsLiteral(q: QueryIR): string {
   return `[\n${items.map((i) => `${i},`).join("\n")}\n]`;
 }
 
-function emitFunction(out: StatementStructures[], q: QueryIR, n: QueryIdentifiers, iterate: boolean): void {
+/** The three functions a query can get: a sync or an async one, and a sync one yielding rows. */
+type Flavour = "sync" | "async" | "iterate";
+
+function emitFunction(out: StatementStructures[], q: QueryIR, n: QueryIdentifiers, flavour: Flavour): void {
+  const iterate = flavour === "iterate";
+  const body = iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n)};`] } : bodyFor(q, n, calls(q, n, flavour === "async"));
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
   out.push({ kind: StructureKind.Function,
     name: iterate ? n.iterate : n.fn,
     isExported: true,
     docs: [docText(docs)],
     parameters: [{ name: "db", type: "Database" }, ...(q.params.length > 0 ? [{ name: "params", type: n.params }] : [])],
-    ...(iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n)};`] } : bodyFor(q, n, calls(q, n))),
+    isAsync: flavour === "async",
+    returnType: flavour === "async" ? `Promise<${body.returnType}>` : body.returnType,
+    statements: body.statements,
   });
 }
 
@@ -90,12 +99,16 @@ interface Calls {
   readonly run: string;
 }
 
-function calls(q: QueryIR, n: QueryIdentifiers): Calls {
+function calls(q: QueryIR, n: QueryIdentifiers, async: boolean): Calls {
   const params = q.params.length > 0 ? "params" : "undefined";
-  if (hasLists(q)) return { get: `${n.statement}.get(db, ${params})`, all: `${n.statement}.all(db, ${params})`, run: `${n.statement}.run(db, ${params})` };
-  const args = valueArgs(q);
+  // Queries with lists bind in the runtime (which needs the lists' lengths); the others pass values.
+  const args = hasLists(q) ? "" : valueArgs(q);
+  const call = (method: string) => `${async ? "await " : ""}${n.statement}.${method}(db, ${params}${args ? `, ${args}` : ""})`;
+  const viaRuntime = { get: call("get"), all: call("all"), run: call("run") };
+  // Async runtimes, and statements of lists, have no statement to hand back.
+  if (async || hasLists(q)) return viaRuntime;
   const statement = `${n.statement}.statement(db${q.params.length > 0 ? ", params" : ""})`;
-  return { get: `${statement}.get(${args})`, all: `${statement}.all(${args})`, run: `${n.statement}.run(db, ${params}${args ? `, ${args}` : ""})` };
+  return { ...viaRuntime, get: `${statement}.get(${args})`, all: `${statement}.all(${args})` };
 }
 
 function iterateCall(q: QueryIR, n: QueryIdentifiers): string {

@@ -1,17 +1,38 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { runtimeExports } from "../targets/drivers.js";
 
 /**
- * The runtime is a real, type-checked TypeScript file (generator/runtime/db.ts) copied into the
- * output. It is found next to this module both when run from source and from generator/dist.
+ * A driver's runtime is made of real, type-checked TypeScript files (generator/runtime/*.ts),
+ * copied into one self-contained db.ts: each file in turn, its imports of the others removed, and
+ * every export that is not a public runtime name (targets/drivers.ts) made private. They are found
+ * next to this module both when run from source and from generator/dist.
  */
-let cachedText: string | undefined;
+const cache = new Map<string, string>();
 
-export function runtimeSource(): string {
-  if (cachedText !== undefined) return cachedText;
-  for (const candidate of ["../runtime/db.ts", "../../runtime/db.ts"]) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return (cachedText = readFileSync(path, "utf8"));
+export function runtimeSource(files: readonly string[]): string {
+  const privately = (text: string) => text.replace(/^export ((?:abstract )?(?:function|const|let|class|interface|type) (\w+))/gm, (all, declaration: string, name: string) => (runtimeExports.includes(name) ? all : declaration));
+  return files.map((f) => privately(withoutLocalImports(runtimeFile(f))).trim()).join("\n\n");
+}
+
+function runtimeFile(name: string): string {
+  const cached = cache.get(name);
+  if (cached !== undefined) return cached;
+  for (const folder of ["../runtime/", "../../runtime/"]) {
+    const path = fileURLToPath(new URL(folder + name, import.meta.url));
+    if (existsSync(path)) {
+      const text = readFileSync(path, "utf8");
+      cache.set(name, text);
+      return text;
+    }
   }
-  throw new Error("sqlgen's runtime (generator/runtime/db.ts) is missing from the installation");
+  throw new Error(`sqlgen's runtime (generator/runtime/${name}) is missing from the installation`);
+}
+
+/** The runtime files import each other as `import { a, type B } from "./name.js"`. */
+const localImport = /^import (?:type )?\{[^}]*\} from "\.\/[\w-]+\.js";\n/gm;
+
+/** In one file those imports go. */
+function withoutLocalImports(text: string): string {
+  return text.replace(localImport, "");
 }

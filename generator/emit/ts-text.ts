@@ -22,10 +22,13 @@ export function sqlLiteral(sql: string): string {
 }
 
 
-/** Reads column `index` of raw row `r` as the given type (booleans are stored as 0/1). */
+/**
+ * Reads column `index` of raw row `r` as the given type. Booleans are stored as 0/1 and read back
+ * as numbers or, when a driver reads integers as bigint, 0n/1n: `!!` is right for both.
+ */
 export function readValue(index: number, t: ValueType): string {
   const v = `r[${index}]`;
-  if (t.ts === "boolean") return t.nullable ? `${v} === null ? null : ${v} !== 0` : `${v} !== 0`;
+  if (t.ts === "boolean") return t.nullable ? `${v} === null ? null : !!${v}` : `!!${v}`;
   return `${v} as ${typeText(t)}`;
 }
 

@@ -14,6 +14,8 @@ import { parseViewSelect } from "../parse/cst-adapter.js";
 import { applySchema } from "../schema/apply-schema.js";
 import type { SourceFile } from "../source/source-file.js";
 import { AnalysisDb } from "../sqlite/analysis-db.js";
+import { defaultDriver, drivers, type Driver } from "../targets/drivers.js";
+import { checkVariableLimits } from "../analyze/variable-limits.js";
 
 export interface GenerateInput {
   /** Schema files, applied in this order (like migrations). */
@@ -28,6 +30,8 @@ export interface GenerateOptions {
   readonly queriesRoot?: string;
   /** Print the output files (the default); `false` stops after analysis, as `describe` does. */
   readonly emit?: boolean;
+  /** The driver generated code runs on: its SQLite is the one queries are checked against. */
+  readonly driver?: Driver;
 }
 
 export interface GenerateResult {
@@ -40,13 +44,15 @@ export interface GenerateResult {
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
   const bag = new DiagnosticBag();
   checkPaths([...input.schema, ...input.queries], bag);
-  const db = await AnalysisDb.open();
+  const driver = drivers[input.options?.driver ?? defaultDriver];
+  const db = await AnalysisDb.open(driver.capabilities);
   let program: ProgramIR;
   try {
     const catalog = applySchema(db, input.schema, bag);
     const modules = analyzeQueryFiles(db, catalog, input.queries, input.options?.queriesRoot ?? "", bag);
     const models = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect }));
     checkIdentifierClashes(modules, models, bag);
+    checkVariableLimits(modules, driver, bag);
     program = { schemaSources: input.schema.map((f) => f.path), models, modules };
   } finally {
     db.close();
@@ -55,7 +61,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   // Loaded only when there is something to emit: ts-morph brings the whole TypeScript compiler,
   // and `describe` or a run with errors (the edit loop) should not wait for it.
   const { emitProgram } = await import("../emit/emit-program.js");
-  return { program, diagnostics: bag.all, files: emitProgram(program) };
+  return { program, diagnostics: bag.all, files: emitProgram(program, driver) };
 }
 
 /** A path is quoted into generated comments and diagnostics: control characters there are refused. */

@@ -3,7 +3,8 @@
  * errors as {message, byteOffset}, prepared statements as column/parameter metadata.
  */
 import sqlite3InitModule from "@sqlite.org/sqlite-wasm";
-import { defaultTarget, type TargetCapabilities } from "../targets/capabilities.js";
+import type { TargetCapabilities } from "../targets/capabilities.js";
+import { defaultDriver, drivers } from "../targets/drivers.js";
 import { rewriteUpdateDeleteLimit } from "../parse/limit-rewrite.js";
 import { quoteName } from "./quote-name.js";
 import { setUpTarget, type UsageLog } from "./target-setup.js";
@@ -53,7 +54,7 @@ export class AnalysisDb {
   ) {}
 
   /** An empty database that checks statements with `target`'s rules (see targets/capabilities.ts). */
-  static async open(target: TargetCapabilities = defaultTarget): Promise<AnalysisDb> {
+  static async open(target: TargetCapabilities = drivers[defaultDriver].capabilities): Promise<AnalysisDb> {
     const sqlite3 = await loadModule();
     const db = new sqlite3.oo1.DB(":memory:", "c");
     // Every runtime sqlgen targets enforces foreign keys; so does the analysis.

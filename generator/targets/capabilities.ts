@@ -4,11 +4,6 @@
  * accepts prepares on the driver, and one it rejects would fail there too. Each entry is checked
  * against the real driver by generator/test/targets.test.ts.
  */
-import { betterSqlite3 } from "./better-sqlite3.js";
-
-/** Drivers sqlgen generates code for. node:sqlite, bun:sqlite, sql.js, libsql and D1 would join here. */
-export type Driver = "better-sqlite3";
-
 export interface AddedFunction {
   readonly name: string;
   /** Argument counts the driver accepts (-1: any). */
@@ -19,7 +14,8 @@ export interface AddedFunction {
 export type StandInModule = "fts3" | "fts4" | "fts4aux" | "fts3tokenize" | "geopoly";
 
 export interface TargetCapabilities {
-  readonly driver: Driver;
+  /** The driver's name, for messages. */
+  readonly driver: string;
   /** The SQLite version the driver bundles. */
   readonly sqliteVersion: string;
   /** Functions the driver has and the analysis lacks: registered as stubs so statements prepare. */
@@ -35,10 +31,3 @@ export interface TargetCapabilities {
   /** Tcl-style parameters `$a::b`, `$a(b)` (absent with SQLITE_OMIT_TCL_VARIABLE). */
   readonly tclVariables: boolean;
 }
-
-export const targets: Readonly<Record<Driver, TargetCapabilities>> = {
-  "better-sqlite3": betterSqlite3,
-};
-
-/** The driver generated code runs on today. */
-export const defaultTarget: TargetCapabilities = targets["better-sqlite3"];

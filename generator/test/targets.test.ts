@@ -7,9 +7,9 @@ import sqlite3InitModule from "@sqlite.org/sqlite-wasm";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnalysisDb, isSqliteError } from "../sqlite/analysis-db.js";
-import { targets } from "../targets/capabilities.js";
+import { drivers } from "../targets/drivers.js";
 
-const target = targets["better-sqlite3"];
+const target = drivers["better-sqlite3"].capabilities;
 const driver = new Database(":memory:");
 let wasm: InstanceType<Awaited<ReturnType<typeof sqlite3InitModule>>["oo1"]["DB"]>;
 let analysis: AnalysisDb;

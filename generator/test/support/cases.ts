@@ -15,6 +15,8 @@ export interface CaseSpec {
   readonly about: string;
   /** Diagnostic codes the run must report (errors and warnings), in any order. */
   readonly codes?: readonly string[];
+  /** The driver to generate for (`--driver`); better-sqlite3 when absent. */
+  readonly driver?: string;
 }
 
 export interface CaseRun {
@@ -40,7 +42,7 @@ export async function runCase(name: string): Promise<CaseRun> {
   const outDir = mkdtempSync(join(tmpdir(), `sqlgen-${name}-`));
   writeFileSync(join(outDir, sentinel), "must survive a failed run\n");
   const { schema, queries } = casePaths(dir);
-  const paths = ["--schema", schema, "--queries", queries];
+  const paths = ["--schema", schema, "--queries", queries, ...(spec.driver === undefined ? [] : ["--driver", spec.driver])];
   const generate = await runCli(["generate", ...paths, "--out", outDir], dir);
   const describe = await runCli(["describe", "--json", ...paths], dir);
   return { name, dir, spec, generate, describe, outDir };

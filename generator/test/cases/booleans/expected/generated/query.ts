@@ -20,7 +20,7 @@ const listDeltasStatement = new PlainQuery(listDeltasSql, "ListDeltas", { isDelt
 function toListDeltasRow(r: unknown[]): ListDeltasRow {
   return {
     id: r[0] as Uint8Array,
-    isDelta: r[1] !== 0,
+    isDelta: !!r[1],
   };
 }
 

@@ -24,7 +24,7 @@ function toListHttpWithParentRow(r: unknown[]): ListHttpWithParentRow {
   return {
     id: r[0] as Uint8Array,
     name: r[1] as string,
-    p: r[2] === null ? null : { id: r[2] as Uint8Array, workspaceId: r[3] as Uint8Array, name: r[4] as string, url: r[5] as string | null, method: r[6] as string, isDelta: r[7] !== 0, parentHttpId: r[8] as Uint8Array | null, updatedAt: r[9] as number },
+    p: r[2] === null ? null : { id: r[2] as Uint8Array, workspaceId: r[3] as Uint8Array, name: r[4] as string, url: r[5] as string | null, method: r[6] as string, isDelta: !!r[7], parentHttpId: r[8] as Uint8Array | null, updatedAt: r[9] as number },
   };
 }
 

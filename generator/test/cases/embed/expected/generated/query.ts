@@ -21,7 +21,7 @@ const getHttpWithWorkspaceStatement = new PlainQuery(getHttpWithWorkspaceSql, "G
 
 function toGetHttpWithWorkspaceRow(r: unknown[]): GetHttpWithWorkspaceRow {
   return {
-    h: { id: r[0] as Uint8Array, workspaceId: r[1] as Uint8Array, name: r[2] as string, url: r[3] as string | null, method: r[4] as string, isDelta: r[5] !== 0, parentHttpId: r[6] as Uint8Array | null, updatedAt: r[7] as number },
+    h: { id: r[0] as Uint8Array, workspaceId: r[1] as Uint8Array, name: r[2] as string, url: r[3] as string | null, method: r[4] as string, isDelta: !!r[5], parentHttpId: r[6] as Uint8Array | null, updatedAt: r[7] as number },
     w: { id: r[8] as Uint8Array, name: r[9] as string, createdAt: r[10] as number },
   };
 }

@@ -30,7 +30,7 @@ function toGetHttpRow(r: unknown[]): GetHttpRow {
     name: r[2] as string,
     url: r[3] as string | null,
     method: r[4] as string,
-    isDelta: r[5] !== 0,
+    isDelta: !!r[5],
     parentHttpId: r[6] as Uint8Array | null,
     updatedAt: r[7] as number,
   };
