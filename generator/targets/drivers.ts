@@ -5,8 +5,9 @@
  */
 import { betterSqlite3 } from "./better-sqlite3.js";
 import type { TargetCapabilities } from "./capabilities.js";
+import { nodeSqlite } from "./node-sqlite.js";
 
-export const driverNames = ["better-sqlite3"] as const;
+export const driverNames = ["better-sqlite3", "node:sqlite"] as const;
 export type Driver = (typeof driverNames)[number];
 
 export interface DriverProfile {
@@ -27,6 +28,7 @@ const SQLITE_MAX_VARIABLES = 32766;
 
 export const drivers: Readonly<Record<Driver, DriverProfile>> = {
   "better-sqlite3": { name: "better-sqlite3", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "iterators.ts", "better-sqlite3.ts"], module: "better-sqlite3", capabilities: betterSqlite3 },
+  "node:sqlite": { name: "node:sqlite", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "node-sqlite.ts"], module: "node:sqlite", capabilities: nodeSqlite },
 };
 
 export const defaultDriver: Driver = "better-sqlite3";

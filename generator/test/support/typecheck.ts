@@ -1,11 +1,12 @@
 /**
  * Type-checks files with the TypeScript compiler API under the strictest settings users run
  * (strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes, verbatimModuleSyntax,
- * isolatedDeclarations, erasableSyntaxOnly).
+ * isolatedDeclarations, erasableSyntaxOnly). `types` names the @types packages the files may use
+ * (none by default: generated code needs none; a driver built into Node needs "node").
  */
 import ts from "typescript";
 
-export function typecheck(rootNames: readonly string[]): string[] {
+export function typecheck(rootNames: readonly string[], types: readonly string[] = []): string[] {
   const program = ts.createProgram(rootNames, {
     strict: true,
     noEmit: true,
@@ -26,7 +27,7 @@ export function typecheck(rootNames: readonly string[]): string[] {
     declaration: true,
     erasableSyntaxOnly: true,
     skipLibCheck: true,
-    types: [],
+    types: [...types],
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : "";
