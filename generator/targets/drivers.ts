@@ -27,8 +27,8 @@ export interface DriverProfile {
 const SQLITE_MAX_VARIABLES = 32766;
 
 export const drivers: Readonly<Record<Driver, DriverProfile>> = {
-  "better-sqlite3": { name: "better-sqlite3", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "iterators.ts", "better-sqlite3.ts"], module: "better-sqlite3", capabilities: betterSqlite3 },
-  "node:sqlite": { name: "node:sqlite", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "node-sqlite.ts"], module: "node:sqlite", capabilities: nodeSqlite },
+  "better-sqlite3": { name: "better-sqlite3", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "sync-queries.ts", "iterators.ts", "better-sqlite3.ts"], module: "better-sqlite3", capabilities: betterSqlite3 },
+  "node:sqlite": { name: "node:sqlite", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "sync-queries.ts", "node-sqlite.ts"], module: "node:sqlite", capabilities: nodeSqlite },
 };
 
 export const defaultDriver: Driver = "better-sqlite3";
@@ -41,4 +41,4 @@ export function isDriver(name: string): name is Driver {
  * What a generated db.ts may export, on any driver (a driver's runtime exports a subset). Query
  * and model names must not take these; runtime names not listed here stay private to db.ts.
  */
-export const runtimeExports: readonly string[] = ["PlainQuery", "SliceQuery", "checkParameters", "endIterators", "immediate", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult", "ParamKind", "ParamKinds", "SqlParts"];
+export const runtimeExports: readonly string[] = ["PlainQuery", "SliceQuery", "SyncPlainQuery", "SyncSliceQuery", "SyncStatement", "checkParameters", "endIterators", "immediate", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult", "ParamKind", "ParamKinds", "SqlParts"];
