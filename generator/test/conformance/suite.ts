@@ -14,6 +14,12 @@ export interface SuiteDriver {
   readonly runtimes: readonly Runtime[];
   /** TypeScript that declares `Connection` as the driver's connection type, from its own types. */
   readonly connectionType: string;
+  /**
+   * Golden cases whose generation this driver refuses because they use what its SQLite lacks (see
+   * generator/targets/), each with why: the suite checks that exactly these are refused, only by
+   * SG301/SG306, and runs the rest.
+   */
+  readonly refuses?: Readonly<Record<string, string>>;
 }
 
 export const suite: readonly SuiteDriver[] = [
@@ -22,6 +28,14 @@ export const suite: readonly SuiteDriver[] = [
     adapter: "better-sqlite3.ts",
     runtimes: ["node20"],
     connectionType: 'import type BetterSqlite3 from "better-sqlite3";\ntype Connection = BetterSqlite3.Database;',
+  },
+  {
+    driver: "node:sqlite",
+    adapter: "node-sqlite.ts",
+    runtimes: ["node22", "node24"],
+    refuses: { "target-driver-features": "soundex() and UPDATE/DELETE … LIMIT: better-sqlite3's SQLite has them, Node's lacks them" },
+    // Node's own types: the reference directive makes @types/node visible to the strict check.
+    connectionType: '/// <reference types="node" />\nimport type { DatabaseSync } from "node:sqlite";\ntype Connection = DatabaseSync;',
   },
 ];
 
