@@ -14,14 +14,17 @@ export interface SuiteDriver {
   readonly runtimes: readonly Runtime[];
   /** TypeScript that declares `Connection` as the driver's connection type, from its own types. */
   readonly connectionType: string;
+  /** A native module built per Node ABI: the adapter loads it from SQLGEN_NATIVE_MODULES (runtimes.ts). */
+  readonly native?: boolean;
 }
 
 export const suite: readonly SuiteDriver[] = [
   {
     driver: "better-sqlite3",
     adapter: "better-sqlite3.ts",
-    runtimes: ["node20"],
+    runtimes: ["node20", "node22", "node24"],
     connectionType: 'import type BetterSqlite3 from "better-sqlite3";\ntype Connection = BetterSqlite3.Database;',
+    native: true,
   },
 ];
 
