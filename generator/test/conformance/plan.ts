@@ -3,7 +3,7 @@
  * rows valid with foreign keys on, and one call per generated function with sample parameters;
  * and, per driver, the case's generated output compiled to JavaScript.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { transformSync } from "esbuild";
@@ -12,15 +12,13 @@ import { resolveOptions } from "../../config/options.js";
 import { DiagnosticBag } from "../../diagnostics/diagnostic.js";
 import { generate } from "../../pipeline/generate.js";
 import type { Driver } from "../../targets/drivers.js";
-import { caseNames, casePaths, casesDir, type CaseSpec } from "../support/cases.js";
+import { caseNames, casePaths, casesDir } from "../support/cases.js";
 import { openFilled, paramValue, schemaText } from "../support/fill-database.js";
 import type { Call, CaseJob } from "./protocol.js";
 import { encode } from "./values.js";
 
 export interface PlannedCase {
   readonly name: string;
-  /** Results depend on the clock (case.json "volatile"): only their shape and types are compared. */
-  readonly volatile: boolean;
   readonly dir: string;
   readonly schema: string;
   readonly seed: string;
@@ -50,8 +48,7 @@ export async function planCases(): Promise<PlannedCase[]> {
       ),
     );
     const db = openFilled(dir);
-    const spec = JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) as CaseSpec;
-    planned.push({ name, volatile: spec.volatile === true, dir, schema: schemaText(dir), seed: seedSql(db), calls });
+    planned.push({ name, dir, schema: schemaText(dir), seed: seedSql(db), calls });
     db.close();
   }
   return planned;

@@ -14,6 +14,8 @@ export interface SuiteDriver {
   readonly runtimes: readonly Runtime[];
   /** TypeScript that declares `Connection` as the driver's connection type, from its own types. */
   readonly connectionType: string;
+  /** A native module built per Node ABI: the adapter loads it from SQLGEN_NATIVE_MODULES (runtimes.ts). */
+  readonly native?: boolean;
   /**
    * Golden cases whose generation this driver refuses because they use what its SQLite lacks (see
    * generator/targets/), each with why: the suite checks that exactly these are refused, only by
@@ -26,8 +28,9 @@ export const suite: readonly SuiteDriver[] = [
   {
     driver: "better-sqlite3",
     adapter: "better-sqlite3.ts",
-    runtimes: ["node20"],
+    runtimes: ["node20", "node22", "node24"],
     connectionType: 'import type BetterSqlite3 from "better-sqlite3";\ntype Connection = BetterSqlite3.Database;',
+    native: true,
   },
   {
     driver: "node:sqlite",
