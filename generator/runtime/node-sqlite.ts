@@ -33,6 +33,8 @@ export const MAX_VARIABLES = 32766;
 
 function prepare(db: Database, sql: string, raw: boolean): Statement {
   const stmt = db.prepare(sql);
+  // Node 22.5 to 22.15 have node:sqlite without array rows (nor isTransaction): say so, once per statement.
+  if (typeof stmt.setReturnArrays !== "function") throw new Error("sqlgen's node:sqlite runtime needs Node 22.16 or later (StatementSync.setReturnArrays)");
   if (raw) stmt.setReturnArrays(true);
   return stmt;
 }
