@@ -4,9 +4,10 @@
  * config file's "driver" key take these names.
  */
 import { betterSqlite3 } from "./better-sqlite3.js";
+import { bunSqlite } from "./bun-sqlite.js";
 import type { TargetCapabilities } from "./capabilities.js";
 
-export const driverNames = ["better-sqlite3"] as const;
+export const driverNames = ["better-sqlite3", "bun:sqlite"] as const;
 export type Driver = (typeof driverNames)[number];
 
 export interface DriverProfile {
@@ -27,6 +28,8 @@ const SQLITE_MAX_VARIABLES = 32766;
 
 export const drivers: Readonly<Record<Driver, DriverProfile>> = {
   "better-sqlite3": { name: "better-sqlite3", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "iterators.ts", "better-sqlite3.ts"], module: "better-sqlite3", capabilities: betterSqlite3 },
+  // Bun's SQLite is built with MAX_VARIABLE_NUMBER=250000 (see targets/bun-sqlite.ts).
+  "bun:sqlite": { name: "bun:sqlite", async: false, maxVariables: 250_000, runtime: ["core.ts", "iterators.ts", "bun-sqlite.ts"], module: "bun:sqlite", capabilities: bunSqlite },
 };
 
 export const defaultDriver: Driver = "better-sqlite3";
