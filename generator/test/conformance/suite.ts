@@ -14,6 +14,11 @@ export interface SuiteDriver {
   readonly runtimes: readonly Runtime[];
   /** TypeScript that declares `Connection` as the driver's connection type, from its own types. */
   readonly connectionType: string;
+  /**
+   * Golden cases that use what the driver's SQLite lacks, each with the message generating them
+   * for this driver must fail with (checked, never run).
+   */
+  readonly refuses?: Readonly<Record<string, RegExp>>;
 }
 
 export const suite: readonly SuiteDriver[] = [
@@ -22,6 +27,13 @@ export const suite: readonly SuiteDriver[] = [
     adapter: "better-sqlite3.ts",
     runtimes: ["node20"],
     connectionType: 'import type BetterSqlite3 from "better-sqlite3";\ntype Connection = BetterSqlite3.Database;',
+  },
+  {
+    driver: "bun:sqlite",
+    adapter: "bun-sqlite.ts",
+    runtimes: ["bun"],
+    connectionType: '/// <reference types="bun" />\nimport type { Database as BunDatabase } from "bun:sqlite";\ntype Connection = BunDatabase;',
+    refuses: { "target-driver-features": /SG301 no such function: soundex/ },
   },
 ];
 

@@ -22,3 +22,7 @@ UPDATE notes SET pinned = ? WHERE id IN (sqlc.slice(ids));
 
 -- name: DeleteNote :exec
 DELETE FROM notes WHERE slug = ?;
+
+-- Refused by Bun while a statement is active: the runtime ends open iterators and retries.
+-- name: DropScratch :exec
+DROP TABLE scratch;

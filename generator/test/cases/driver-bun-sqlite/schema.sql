@@ -12,3 +12,5 @@ CREATE TABLE tags (
   note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
   label TEXT NOT NULL
 );
+
+CREATE TABLE scratch (x);

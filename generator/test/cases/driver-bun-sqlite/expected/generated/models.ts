@@ -13,6 +13,11 @@ export interface Notes {
   pinned: boolean;
 }
 
+/** A row of `scratch`. */
+export interface Scratch {
+  x: unknown | null;
+}
+
 /** A row of `tags`. */
 export interface Tags {
   id: number;

@@ -216,3 +216,16 @@ const deleteNoteStatement = new PlainQuery(deleteNoteSql, "DeleteNote", { slug: 
 export function deleteNote(db: Database, params: DeleteNoteParams): void {
   deleteNoteStatement.run(db, params, params.slug);
 }
+
+/** SQL of DropScratch. */
+export const dropScratchSql = "DROP TABLE scratch";
+const dropScratchStatement = new PlainQuery(dropScratchSql, "DropScratch", {  }, false);
+
+/**
+ * Refused by Bun while a statement is active: the runtime ends open iterators and retries.
+ *
+ * `:exec` query `DropScratch` (query.sql:27).
+ */
+export function dropScratch(db: Database): void {
+  dropScratchStatement.run(db, undefined);
+}
