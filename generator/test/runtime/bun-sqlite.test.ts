@@ -5,24 +5,16 @@
  * constraint errors, immediate() commit, rollback and nesting, iterators with writes inside, and
  * Bun's bigint mode. Bun that cannot be installed or started fails the test.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { transformSync } from "esbuild";
 import { beforeAll, expect, it } from "vitest";
-import { runtimeBinary } from "../conformance/runtimes.js";
+import { compileForBun, compileTs, runInBun } from "../support/bun.js";
 import { runCase } from "../support/cases.js";
 import { typecheck } from "../support/typecheck.js";
 
 const adapter = fileURLToPath(new URL("../conformance/adapters/bun-sqlite.ts", import.meta.url));
 const scenario = fileURLToPath(new URL("./bun-scenario.ts", import.meta.url));
-
-function compile(from: string, to: string): void {
-  writeFileSync(to, transformSync(readFileSync(from, "utf8"), { loader: "ts", format: "esm", target: "es2022" }).code);
-}
 
 type Step = { ok: unknown } | { error: string; code?: string; message: string };
 let steps: Record<string, Step> = {};
@@ -30,12 +22,9 @@ let steps: Record<string, Step> = {};
 beforeAll(async () => {
   const c = await runCase("driver-bun-sqlite");
   if (c.generate.code !== 0) throw new Error(c.generate.stderr);
-  for (const f of readdirSync(c.outDir).filter((n) => n.endsWith(".ts"))) compile(join(c.outDir, f), join(c.outDir, f.replace(/\.ts$/, ".js")));
-  const harness = mkdtempSync(join(tmpdir(), "sqlgen-bun-"));
-  compile(adapter, join(harness, "adapter.js"));
-  compile(scenario, join(harness, "scenario.js"));
-  const { stdout } = await promisify(execFile)(runtimeBinary("bun"), [join(harness, "scenario.js"), join(harness, "adapter.js"), c.outDir], { maxBuffer: 64 << 20, timeout: 120_000 });
-  steps = JSON.parse(stdout) as Record<string, Step>;
+  for (const f of readdirSync(c.outDir).filter((n) => n.endsWith(".ts"))) compileTs(join(c.outDir, f), join(c.outDir, f.replace(/\.ts$/, ".js")));
+  const [adapterJs, scenarioJs] = compileForBun([adapter, scenario]) as [string, string];
+  steps = (await runInBun(scenarioJs, [adapterJs, c.outDir])) as Record<string, Step>;
 }, 300_000);
 
 const ok = (name: string): unknown => {
