@@ -4,10 +4,11 @@
  * config file's "driver" key take these names.
  */
 import { betterSqlite3 } from "./better-sqlite3.js";
+import { bunSqlite } from "./bun-sqlite.js";
 import type { TargetCapabilities } from "./capabilities.js";
 import { nodeSqlite } from "./node-sqlite.js";
 
-export const driverNames = ["better-sqlite3", "node:sqlite"] as const;
+export const driverNames = ["better-sqlite3", "node:sqlite", "bun:sqlite"] as const;
 export type Driver = (typeof driverNames)[number];
 
 export interface DriverProfile {
@@ -29,6 +30,8 @@ const SQLITE_MAX_VARIABLES = 32766;
 export const drivers: Readonly<Record<Driver, DriverProfile>> = {
   "better-sqlite3": { name: "better-sqlite3", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "sync-queries.ts", "iterators.ts", "better-sqlite3.ts"], module: "better-sqlite3", capabilities: betterSqlite3 },
   "node:sqlite": { name: "node:sqlite", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "sync-queries.ts", "node-sqlite.ts"], module: "node:sqlite", capabilities: nodeSqlite },
+  // Bun's SQLite is built with MAX_VARIABLE_NUMBER=250000 (see targets/bun-sqlite.ts).
+  "bun:sqlite": { name: "bun:sqlite", async: false, maxVariables: 250_000, runtime: ["core.ts", "iterators.ts", "bun-sqlite.ts"], module: "bun:sqlite", capabilities: bunSqlite },
 };
 
 export const defaultDriver: Driver = "better-sqlite3";

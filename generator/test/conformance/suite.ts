@@ -40,6 +40,13 @@ export const suite: readonly SuiteDriver[] = [
     // Node's own types: the reference directive makes @types/node visible to the strict check.
     connectionType: '/// <reference types="node" />\nimport type { DatabaseSync } from "node:sqlite";\ntype Connection = DatabaseSync;',
   },
+  {
+    driver: "bun:sqlite",
+    adapter: "bun-sqlite.ts",
+    runtimes: ["bun"],
+    connectionType: '/// <reference types="bun" />\nimport type { Database as BunDatabase } from "bun:sqlite";\ntype Connection = BunDatabase;',
+    refuses: { "target-driver-features": "soundex(): better-sqlite3 compiles SQLITE_SOUNDEX in, Bun's SQLite does not" },
+  },
 ];
 
 export const reference: SuiteDriver = suite[0]!;
