@@ -7,9 +7,12 @@
  */
 import type { RunResult } from "./core.js";
 
+/** What sql.js's types say it binds (it binds bigints too, and generated code binds booleans as 1/0). */
+type SqlValue = number | string | Uint8Array | null;
+
 /** The sql.js Statement methods the runtime calls; sql.js's Statement satisfies it as it is. */
 export interface Statement {
-  bind(values: unknown[]): boolean;
+  bind(values: SqlValue[]): boolean;
   step(): boolean;
   get(): unknown[];
   reset(): void;
@@ -77,7 +80,7 @@ export class PreparedStatement {
   /** The first row (an array), or undefined. */
   get(...args: unknown[]): unknown[] | undefined {
     const s = this.stmt;
-    s.bind(args);
+    s.bind(args as SqlValue[]);
     try {
       return s.step() ? s.get() : undefined;
     } finally {
@@ -87,7 +90,7 @@ export class PreparedStatement {
 
   all(...args: unknown[]): unknown[][] {
     const s = this.stmt;
-    s.bind(args);
+    s.bind(args as SqlValue[]);
     try {
       const rows: unknown[][] = [];
       while (s.step()) rows.push(s.get());
@@ -99,7 +102,7 @@ export class PreparedStatement {
 
   run(...args: unknown[]): RunResult {
     const s = this.stmt;
-    s.bind(args);
+    s.bind(args as SqlValue[]);
     try {
       // Stepped to the end, as a RETURNING statement counts its changes only once done.
       while (s.step());
@@ -112,7 +115,7 @@ export class PreparedStatement {
   /** Rows one at a time; `query` names the query if the statement is freed while iterating. */
   *rows<R>(query: string, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
     const s = this.stmt;
-    s.bind(args as unknown[]);
+    s.bind(args as SqlValue[]);
     try {
       for (;;) {
         if (this.freed) throw new Error(`${query}: this iterator's database was closed by closeDatabase() while it was open`);

@@ -5,7 +5,8 @@
  */
 import ts from "typescript";
 
-export function typecheck(rootNames: readonly string[]): string[] {
+/** `options` adds to the settings, e.g. `paths` that make a driver's published types resolvable. */
+export function typecheck(rootNames: readonly string[], options: ts.CompilerOptions = {}): string[] {
   const program = ts.createProgram(rootNames, {
     strict: true,
     noEmit: true,
@@ -27,6 +28,7 @@ export function typecheck(rootNames: readonly string[]): string[] {
     erasableSyntaxOnly: true,
     skipLibCheck: true,
     types: [],
+    ...options,
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : "";
