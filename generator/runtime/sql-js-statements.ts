@@ -17,6 +17,7 @@ export interface Statement {
   get(): unknown[];
   reset(): void;
   free(): boolean;
+  getSQL(): string;
 }
 
 /** The sql.js Database methods the runtime calls; sql.js's Database satisfies it as it is. */
@@ -127,9 +128,12 @@ export class PreparedStatement {
     }
   }
 
-  /** Resets a statement left mid-step; never touches a freed one (sql.js would pass SQLite a NULL). */
+  /**
+   * Resets a statement an iterator leaves, never a freed one: sql.js would hand SQLite a NULL
+   * statement. Freed by closeDatabase() (`freed`) or by a plain db.close() (its SQL is then "").
+   */
   reset(): void {
-    if (!this.freed) this.stmt.reset();
+    if (!this.freed && this.stmt.getSQL() !== "") this.stmt.reset();
   }
 
   free(): void {

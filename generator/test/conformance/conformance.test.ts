@@ -80,7 +80,7 @@ describe.each(suite.filter((s) => s !== reference))("$driver", (s) => {
 
   it.each(s.runtimes)("returns on %s what better-sqlite3 returns", async (runtime) => {
     const actual = await runJob(s, runtime, harness, jobs);
-    for (const c of planned) expect(comparable(actual[c.name], c.volatile), `${s.driver} on ${runtime}, case ${c.name}`).toEqual(comparable(expected[c.name], c.volatile));
+    for (const c of planned.filter((p) => jobs.some((j) => j.name === p.name))) expect(comparable(actual[c.name], c.volatile), `${s.driver} on ${runtime}, case ${c.name}`).toEqual(comparable(expected[c.name], c.volatile));
   }, 600_000);
 });
 

@@ -23,6 +23,12 @@ export const suite: readonly SuiteDriver[] = [
     runtimes: ["node20"],
     connectionType: 'import type BetterSqlite3 from "better-sqlite3";\ntype Connection = BetterSqlite3.Database;',
   },
+  {
+    driver: "sql.js",
+    adapter: "sql-js.ts",
+    runtimes: ["node20", "node22", "node24", "bun"],
+    connectionType: 'import type initSqlJs from "sql.js";\ntype Connection = initSqlJs.Database;',
+  },
 ];
 
 export const reference: SuiteDriver = suite[0]!;
