@@ -80,6 +80,20 @@ export class PreparedStatement {
 
   /** The first row (an array), or undefined. */
   get(...args: unknown[]): unknown[] | undefined {
+    return this.first(args);
+  }
+
+  all(...args: unknown[]): unknown[][] {
+    return this.every(args);
+  }
+
+  run(...args: unknown[]): RunResult {
+    return this.write(args);
+  }
+
+  // The same, with the values in an array: slice queries bind many without spreading them.
+
+  first(args: unknown[]): unknown[] | undefined {
     const s = this.stmt;
     s.bind(args as SqlValue[]);
     try {
@@ -89,7 +103,7 @@ export class PreparedStatement {
     }
   }
 
-  all(...args: unknown[]): unknown[][] {
+  every(args: unknown[]): unknown[][] {
     const s = this.stmt;
     s.bind(args as SqlValue[]);
     try {
@@ -101,7 +115,7 @@ export class PreparedStatement {
     }
   }
 
-  run(...args: unknown[]): RunResult {
+  write(args: unknown[]): RunResult {
     const s = this.stmt;
     s.bind(args as SqlValue[]);
     try {

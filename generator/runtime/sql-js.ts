@@ -66,7 +66,7 @@ export class SliceQuery {
   get(db: Database, params: unknown): unknown {
     const { stmt, args, kept } = this.bind(db, params);
     try {
-      return stmt.get(...args);
+      return stmt.first(args);
     } finally {
       if (!kept) stmt.free();
     }
@@ -75,7 +75,7 @@ export class SliceQuery {
   all(db: Database, params: unknown): unknown[] {
     const { stmt, args, kept } = this.bind(db, params);
     try {
-      return stmt.all(...args);
+      return stmt.every(args);
     } finally {
       if (!kept) stmt.free();
     }
@@ -84,7 +84,7 @@ export class SliceQuery {
   run(db: Database, params: unknown): RunResult {
     const { stmt, args, kept } = this.bind(db, params);
     try {
-      return stmt.run(...args);
+      return stmt.write(args);
     } finally {
       if (!kept) stmt.free();
     }
