@@ -64,35 +64,30 @@ export class SliceQuery {
   }
 
   get(db: Database, params: unknown): unknown {
-    const { stmt, args, kept } = this.bind(db, params);
-    try {
-      return stmt.first(args);
-    } finally {
-      if (!kept) stmt.free();
-    }
+    return this.once(db, params, first);
   }
 
   all(db: Database, params: unknown): unknown[] {
-    const { stmt, args, kept } = this.bind(db, params);
-    try {
-      return stmt.every(args);
-    } finally {
-      if (!kept) stmt.free();
-    }
+    return this.once(db, params, every);
   }
 
   run(db: Database, params: unknown): RunResult {
-    const { stmt, args, kept } = this.bind(db, params);
-    try {
-      return stmt.write(args);
-    } finally {
-      if (!kept) stmt.free();
-    }
+    return this.once(db, params, write);
   }
 
   iterate<R>(db: Database, params: unknown, map: (r: unknown[]) => R): Generator<R, void, undefined> {
     const b = this.shape.bind(params);
     return this.pool.iterate(this.shape.name, db, b.cacheable ? b.key : null, b.sql, b.args, map);
+  }
+
+  /** Runs `use` on the statement of this call's shape, freeing it after if it is not kept. */
+  private once<T>(db: Database, params: unknown, use: (stmt: PreparedStatement, args: unknown[]) => T): T {
+    const { stmt, args, kept } = this.bind(db, params);
+    try {
+      return use(stmt, args);
+    } finally {
+      if (!kept) stmt.free();
+    }
   }
 
   private bind(db: Database, params: unknown): { stmt: PreparedStatement; args: unknown[]; kept: boolean } {
@@ -106,6 +101,10 @@ export class SliceQuery {
     return { stmt, args: b.args, kept: b.cacheable };
   }
 }
+
+const first = (stmt: PreparedStatement, args: unknown[]) => stmt.first(args);
+const every = (stmt: PreparedStatement, args: unknown[]) => stmt.every(args);
+const write = (stmt: PreparedStatement, args: unknown[]) => stmt.write(args);
 
 const transactions = new WeakMap<Database, { begin: PreparedStatement; commit: PreparedStatement; rollback: PreparedStatement }>();
 /** Databases inside an `immediate()` call: sql.js does not say whether a transaction is open. */
