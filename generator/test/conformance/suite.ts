@@ -47,6 +47,12 @@ export const suite: readonly SuiteDriver[] = [
     connectionType: '/// <reference types="bun" />\nimport type { Database as BunDatabase } from "bun:sqlite";\ntype Connection = BunDatabase;',
     refuses: { "target-driver-features": "soundex(): better-sqlite3 compiles SQLITE_SOUNDEX in, Bun's SQLite does not" },
   },
+  {
+    driver: "sql.js",
+    adapter: "sql-js.ts",
+    runtimes: ["node20", "node22", "node24", "bun"],
+    connectionType: 'import type initSqlJs from "sql.js";\ntype Connection = initSqlJs.Database;',
+  },
 ];
 
 export const reference: SuiteDriver = suite[0]!;

@@ -6,7 +6,8 @@
  */
 import ts from "typescript";
 
-export function typecheck(rootNames: readonly string[], types: readonly string[] = []): string[] {
+/** `options` adds to the settings, e.g. `paths` that make a driver's published types resolvable. */
+export function typecheck(rootNames: readonly string[], options: ts.CompilerOptions = {}): string[] {
   const program = ts.createProgram(rootNames, {
     strict: true,
     noEmit: true,
@@ -27,7 +28,8 @@ export function typecheck(rootNames: readonly string[], types: readonly string[]
     declaration: true,
     erasableSyntaxOnly: true,
     skipLibCheck: true,
-    types: [...types],
+    types: [],
+    ...options,
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : "";
