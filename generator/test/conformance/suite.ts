@@ -14,6 +14,8 @@ export interface SuiteDriver {
   readonly runtimes: readonly Runtime[];
   /** TypeScript that declares `Connection` as the driver's connection type, from its own types. */
   readonly connectionType: string;
+  /** Golden cases that generation refuses for this driver (its SQLite lacks what they use), and why; checked to be refused. */
+  readonly refused?: Readonly<Record<string, string>>;
 }
 
 export const suite: readonly SuiteDriver[] = [
@@ -22,6 +24,14 @@ export const suite: readonly SuiteDriver[] = [
     adapter: "better-sqlite3.ts",
     runtimes: ["node20"],
     connectionType: 'import type BetterSqlite3 from "better-sqlite3";\ntype Connection = BetterSqlite3.Database;',
+  },
+  {
+    // Miniflare needs Node 22; its D1 binding runs in workerd (see adapters/d1.ts).
+    driver: "d1",
+    adapter: "d1.ts",
+    runtimes: ["node22"],
+    connectionType: '/// <reference types="@cloudflare/workers-types" />\ntype Connection = D1Database;',
+    refused: { "target-driver-features": "better-sqlite3's fts3/fts4, geopoly and soundex(), which D1 lacks" },
   },
 ];
 

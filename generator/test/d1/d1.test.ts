@@ -76,6 +76,11 @@ describe("generated code on D1 (Miniflare)", () => {
     expect(failed("batchAwaitInside")).toMatch(/recorded after the callback returned/);
   });
 
+  it("counts the rows a statement changed as SQLite's changes() does, without cascaded ones", () => {
+    expect(ok("deleteWithCascade")).toBe(1);
+    expect(ok("afterCascadeBooks")).toEqual([]);
+  });
+
   it("checks parameters in development mode", () => {
     expect(failed("checkedWrongType")).toMatch(/^TypeError: GetAuthor: parameter id must be a finite number; got "1"$/);
   });
