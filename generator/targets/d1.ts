@@ -1,13 +1,14 @@
 /**
- * Cloudflare D1 runs SQLite inside workerd (src/workerd/util/sqlite.c++), which allows through
- * its authorizer only the functions of an allowlist, and builds SQLite with ENABLE_FTS5,
- * ENABLE_RTREE, ENABLE_MATH_FUNCTIONS, ENABLE_UPDATE_DELETE_LIMIT and DEFAULT_FOREIGN_KEYS.
- * Against the WASM analysis build it lacks: SQLite's introspection functions (sqlite_version()…),
- * the aliases newer than or outside the allowlist (if, ceiling, power, log10…), percentile
- * functions, fts5/rtree debugging functions, and the bytecode/dbstat/dbpage/stmt tables and the
- * pragma_* listings. It adds nothing callable. Checked against Miniflare's workerd by
- * generator/test/d1/targets-d1.test.ts (pragma_function_list itself is refused there, so each
- * function is called).
+ * Cloudflare D1 runs SQLite inside workerd (src/workerd/util/sqlite.c++), whose authorizer lets
+ * through only the functions of an allowlist; SQLite is built with ENABLE_FTS5, ENABLE_RTREE,
+ * ENABLE_MATH_FUNCTIONS, ENABLE_UPDATE_DELETE_LIMIT and DEFAULT_FOREIGN_KEYS. Against the WASM
+ * analysis build it lacks SQLite's introspection functions (sqlite_version()…), the aliases outside
+ * the allowlist (if, ceiling, power, log10…), percentile functions, rtree's checking and debugging
+ * functions (this workerd refuses rtree tables too), the bytecode/dbstat/dbpage/stmt tables and
+ * the pragma_* listings; it adds nothing callable. It also refuses BEGIN/SAVEPOINT, ATTACH, TEMP
+ * objects, most pragmas and virtual tables other than fts5, at run time. Checked against
+ * Miniflare's workerd by generator/test/d1/targets-d1.test.ts (which calls each function, since
+ * D1 refuses pragma_function_list).
  */
 import type { TargetCapabilities } from "./capabilities.js";
 
@@ -35,6 +36,7 @@ export const d1: TargetCapabilities = {
     "percentile_cont",
     "percentile_disc",
     "power",
+    "rtreecheck",
     "rtreedepth",
     "rtreenode",
     "sqlite_compileoption_get",
