@@ -53,6 +53,14 @@ export const suite: readonly SuiteDriver[] = [
     runtimes: ["node20", "node22", "node24", "bun"],
     connectionType: 'import type initSqlJs from "sql.js";\ntype Connection = initSqlJs.Database;',
   },
+  {
+    // Miniflare needs Node 22; its D1 binding runs in workerd (see adapters/d1.ts).
+    driver: "d1",
+    adapter: "d1.ts",
+    runtimes: ["node22"],
+    connectionType: '/// <reference types="@cloudflare/workers-types" />\ntype Connection = D1Database;',
+    refuses: { "target-driver-features": "better-sqlite3's fts3/fts4, geopoly and soundex(), which D1 lacks" },
+  },
 ];
 
 export const reference: SuiteDriver = suite[0]!;
