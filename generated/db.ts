@@ -447,39 +447,49 @@ class StatementPool<S extends IteratingStatement> {
 }
 
 /**
- * The better-sqlite3 runtime: statements prepared once per database and run in raw mode (rows as
- * arrays, mapped to objects by generated code). better-sqlite3's Database satisfies the interfaces
- * below as it is.
+ * The runtime of drivers with better-sqlite3's API (better-sqlite3 and libsql): sync-queries.ts's
+ * statement caches with statements run in raw mode (rows as arrays, mapped to objects by generated
+ * code), writes that end open iterators when the driver refuses them, and each `…Iterate()` on a
+ * statement of its own (iterators.ts). The driver's file says how a native statement takes its
+ * arguments (`statementOf`). Both drivers' Database satisfies the interfaces below as it is.
  */
 
+/** What queries call on a statement, arguments spread. */
 export interface Statement {
-  raw(toggle?: boolean): this;
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
   iterate(...params: unknown[]): IterableIterator<unknown>;
   run(...params: unknown[]): RunResult;
 }
 
+/** The driver's own statement. */
+export interface NativeStatement extends Statement {
+  raw(toggle?: boolean): this;
+}
+
 export interface Database {
-  prepare(sql: string): Statement;
+  prepare(sql: string): NativeStatement;
   readonly inTransaction: boolean;
 }
 
 /** SQLite's default limit on bound variables in one statement (SQLITE_MAX_VARIABLE_NUMBER). */
 export const MAX_VARIABLES = 32766;
 
-function prepare(db: Database, sql: string, raw: boolean): Statement {
+function nativeStatement(db: Database, sql: string, raw: boolean): NativeStatement {
   const stmt = db.prepare(sql);
   if (raw) stmt.raw(true);
   return stmt;
 }
 
 /** A query without lists (see SyncPlainQuery). */
-export class PlainQuery extends SyncPlainQuery<Database, Statement> {
+export abstract class PreparedQuery extends SyncPlainQuery<Database, Statement> {
   private readonly pool = new StatementPool<Statement>();
 
+  /** The driver's statement as queries call it; `prepare` makes the native one (again, if need be). */
+  protected abstract statementOf(prepare: () => NativeStatement): Statement;
+
   protected prepare(db: Database, sql: string): Statement {
-    return prepare(db, sql, this.raw);
+    return this.statementOf(() => nativeStatement(db, sql, this.raw));
   }
 
   run(db: Database, params: unknown, ...args: unknown[]): RunResult {
@@ -493,15 +503,17 @@ export class PlainQuery extends SyncPlainQuery<Database, Statement> {
 }
 
 /** A query with `sqlc.slice` lists (see SyncSliceQuery). */
-export class SliceQuery extends SyncSliceQuery<Database, Statement> {
+export abstract class PreparedSliceQuery extends SyncSliceQuery<Database, Statement> {
   private readonly pool = new StatementPool<Statement>();
 
   constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean) {
     super(parts, name, kinds, raw, MAX_VARIABLES, "SQLite");
   }
 
+  protected abstract statementOf(prepare: () => NativeStatement): Statement;
+
   protected prepare(db: Database, sql: string): Statement {
-    return prepare(db, sql, this.raw);
+    return this.statementOf(() => nativeStatement(db, sql, this.raw));
   }
 
   run(db: Database, params: unknown): RunResult {
@@ -515,7 +527,7 @@ export class SliceQuery extends SyncSliceQuery<Database, Statement> {
   }
 }
 
-const transactions: TransactionDriver<Database, Statement> = {
+const transactions: TransactionDriver<Database, NativeStatement> = {
   inTransaction: (db) => db.inTransaction,
   prepare: (db, sql) => db.prepare(sql),
   run: (db, stmt) => runEndingIterators(db, stmt, "immediate()", []),
@@ -525,8 +537,26 @@ const transactions: TransactionDriver<Database, Statement> = {
  * Runs `fn` in a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so no other
  * connection can write between this transaction's reads and writes (SQLite has no row locks,
  * and no FOR UPDATE). Commits on return, rolls back on throw. Nested calls join the outer one.
- * The three statements are prepared once per database.
+ * The three statements are prepared once per database (and take no arguments, which every
+ * driver's statement accepts as it is).
  */
 export function immediate<T>(db: Database, fn: () => T): T {
   return inImmediate(db, transactions, fn);
+}
+
+/**
+ * The better-sqlite3 runtime: prepared.ts with the driver's statements used as they are
+ * (better-sqlite3 takes spread arguments of any kind).
+ */
+
+export class PlainQuery extends PreparedQuery {
+  protected statementOf(prepare: () => NativeStatement): Statement {
+    return prepare();
+  }
+}
+
+export class SliceQuery extends PreparedSliceQuery {
+  protected statementOf(prepare: () => NativeStatement): Statement {
+    return prepare();
+  }
 }

@@ -11,6 +11,7 @@ import type { QueryIR, RowField, ValueType } from "../ir/query-ir.js";
 import { readProject } from "../cli/read-project.js";
 import { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import { generate } from "../pipeline/generate.js";
+import { drivers, isDriver } from "../targets/drivers.js";
 import { caseNames, casePaths, runCase } from "./support/cases.js";
 import { openFilled, paramValue } from "./support/fill-database.js";
 

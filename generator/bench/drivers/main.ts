@@ -21,6 +21,8 @@ const benched: readonly { driver: Driver; file: string; runtime: Runtime }[] = [
   { driver: "node:sqlite", file: "node-sqlite.js", runtime: "node22" },
   { driver: "bun:sqlite", file: "bun-sqlite.js", runtime: "bun" },
   { driver: "sql.js", file: "sql-js.js", runtime: "node20" },
+  { driver: "libsql", file: "libsql.js", runtime: "node20" },
+  { driver: "@libsql/client", file: "libsql-client.js", runtime: "node20" },
 ];
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);

@@ -24,6 +24,9 @@ export interface SuiteDriver {
   readonly refuses?: Readonly<Record<string, string>>;
 }
 
+/** What libSQL (SQLite 3.45.1, see targets/libsql.ts) refuses of the golden cases. */
+const libsqlRefuses = { "target-driver-features": "UPDATE/DELETE … ORDER BY … LIMIT" };
+
 export const suite: readonly SuiteDriver[] = [
   {
     driver: "better-sqlite3",
@@ -60,6 +63,20 @@ export const suite: readonly SuiteDriver[] = [
     runtimes: ["node22"],
     connectionType: '/// <reference types="@cloudflare/workers-types" />\ntype Connection = D1Database;',
     refuses: { "target-driver-features": "better-sqlite3's fts3/fts4, geopoly and soundex(), which D1 lacks" },
+  },
+  {
+    driver: "libsql",
+    adapter: "libsql.ts",
+    runtimes: ["node20", "node22", "node24", "bun"],
+    connectionType: 'import type Libsql from "libsql";\ntype Connection = Libsql.Database;',
+    refuses: libsqlRefuses,
+  },
+  {
+    driver: "@libsql/client",
+    adapter: "libsql-client.ts",
+    runtimes: ["node20", "node22", "node24", "bun"],
+    connectionType: 'import type { Client } from "@libsql/client";\ntype Connection = Client;',
+    refuses: libsqlRefuses,
   },
 ];
 
