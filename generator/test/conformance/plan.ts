@@ -25,7 +25,7 @@ export interface PlannedCase {
   readonly calls: readonly Call[];
 }
 
-async function analyse(dir: string, driver?: Driver) {
+export async function analyse(dir: string, driver?: Driver) {
   const input = readProject(resolveOptions(dir, casePaths(dir)), new DiagnosticBag());
   return generate({ ...input, options: { ...input.options, ...(driver === undefined ? { emit: false } : { driver }) } });
 }

@@ -40,6 +40,27 @@ export const suite: readonly SuiteDriver[] = [
     // Node's own types: the reference directive makes @types/node visible to the strict check.
     connectionType: '/// <reference types="node" />\nimport type { DatabaseSync } from "node:sqlite";\ntype Connection = DatabaseSync;',
   },
+  {
+    driver: "bun:sqlite",
+    adapter: "bun-sqlite.ts",
+    runtimes: ["bun"],
+    connectionType: '/// <reference types="bun" />\nimport type { Database as BunDatabase } from "bun:sqlite";\ntype Connection = BunDatabase;',
+    refuses: { "target-driver-features": "soundex(): better-sqlite3 compiles SQLITE_SOUNDEX in, Bun's SQLite does not" },
+  },
+  {
+    driver: "sql.js",
+    adapter: "sql-js.ts",
+    runtimes: ["node20", "node22", "node24", "bun"],
+    connectionType: 'import type initSqlJs from "sql.js";\ntype Connection = initSqlJs.Database;',
+  },
+  {
+    // Miniflare needs Node 22; its D1 binding runs in workerd (see adapters/d1.ts).
+    driver: "d1",
+    adapter: "d1.ts",
+    runtimes: ["node22"],
+    connectionType: '/// <reference types="@cloudflare/workers-types" />\ntype Connection = D1Database;',
+    refuses: { "target-driver-features": "better-sqlite3's fts3/fts4, geopoly and soundex(), which D1 lacks" },
+  },
 ];
 
 export const reference: SuiteDriver = suite[0]!;

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 it("type-checks under strict against @types/node's node:sqlite, DatabaseSync passed without casts", () => {
-  expect(typecheck(sources, ["node"])).toEqual([]);
+  expect(typecheck(sources, { types: ["node"] })).toEqual([]);
 });
 
 const bytes = (...b: number[]) => ({ bytes: b, isUint8Array: true });

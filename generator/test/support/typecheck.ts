@@ -1,12 +1,12 @@
 /**
  * Type-checks files with the TypeScript compiler API under the strictest settings users run
  * (strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes, verbatimModuleSyntax,
- * isolatedDeclarations, erasableSyntaxOnly). `types` names the @types packages the files may use
- * (none by default: generated code needs none; a driver built into Node needs "node").
+ * isolatedDeclarations, erasableSyntaxOnly). `extra` adds options, e.g. a driver's global types
+ * (Cloudflare's workers types replace the DOM library, so they are checked in a program of their own).
  */
 import ts from "typescript";
 
-export function typecheck(rootNames: readonly string[], types: readonly string[] = []): string[] {
+export function typecheck(rootNames: readonly string[], extra: ts.CompilerOptions = {}): string[] {
   const program = ts.createProgram(rootNames, {
     strict: true,
     noEmit: true,
@@ -27,7 +27,8 @@ export function typecheck(rootNames: readonly string[], types: readonly string[]
     declaration: true,
     erasableSyntaxOnly: true,
     skipLibCheck: true,
-    types: [...types],
+    types: [],
+    ...extra,
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : "";
