@@ -95,3 +95,28 @@ export interface BenchDriver {
   open(): Promise<{ db: unknown; exec(sql: string): void | Promise<void>; close(): void | Promise<void> }>;
   hand(db: unknown): HandForms;
 }
+
+/** A statement prepared once that returns array rows: what a sync driver's fastest hand-written form runs. */
+export interface ArrayStatement {
+  all(...params: unknown[]): unknown;
+  get(...params: unknown[]): unknown;
+}
+
+/** The hand-written forms of a sync driver: `rows` prepares an array-row statement, `rename` runs the update. */
+export function arrayRowForms(rows: (sql: string) => ArrayStatement, rename: (name: string, updatedAt: number, id: Uint8Array) => number): HandForms {
+  const snapshot = rows(handSql.snapshotPage);
+  const poll = rows(handSql.pollChanges);
+  const deltas = rows(handSql.deltasOf);
+  const get = rows(handSql.getHttp);
+  const mapAll = (rs: unknown) => (rs as unknown[][]).map(toRow).length;
+  return {
+    snapshotPage: (ws, at, id, n) => mapAll(snapshot.all(ws, at, id, n)),
+    pollChanges: (ws, since) => mapAll(poll.all(ws, since)),
+    deltasOf: (ids) => mapAll(deltas.all(...ids)),
+    getHttp: (id) => {
+      const r = get.get(id) as unknown[] | undefined;
+      return r === undefined ? 0 : toRow(r).version;
+    },
+    renameHttp: rename,
+  };
+}
