@@ -182,7 +182,8 @@ function placeholders(n: number): string {
 
 /**
  * Iterators for drivers that lock a statement while an iterator on it is open and refuse writes on
- * the connection until it ends (better-sqlite3 and its kin).
+ * the connection until it ends (better-sqlite3 and its kin), or some of them (bun:sqlite: DROP
+ * TABLE and VACUUM while a statement is active).
  *
  * Guarantee:
  * - each `…Iterate()` runs on a statement of its own, so calling any query function, or another
@@ -279,13 +280,20 @@ export function endIterators(db: object, by = "endIterators()"): number {
   return n;
 }
 
-/** `stmt.run()`, ending open iterators and retrying once if the driver refused because of them. */
-function runEndingIterators(db: object, stmt: IteratingStatement, by: string, args: readonly unknown[]): RunResult {
+/** better-sqlite3's refusals are TypeErrors (by name: they may come from another realm). */
+function refusedAsTypeError(e: unknown): boolean {
+  return (e as { name?: unknown } | null)?.name === "TypeError";
+}
+
+/**
+ * `stmt.run()`, ending open iterators and retrying once if the driver refused because of them;
+ * `refused` tells such an error by the driver's own signs.
+ */
+function runEndingIterators(db: object, stmt: IteratingStatement, by: string, args: readonly unknown[], refused: (e: unknown) => boolean = refusedAsTypeError): RunResult {
   try {
     return stmt.run(...args);
   } catch (e) {
-    // The driver's refusals are TypeErrors (by name: they may come from another realm).
-    if ((e as { name?: unknown } | null)?.name !== "TypeError" || endIterators(db, by) === 0) throw e;
+    if (!refused(e) || endIterators(db, by) === 0) throw e;
     return stmt.run(...args);
   }
 }
