@@ -181,6 +181,131 @@ function placeholders(n: number): string {
 }
 
 /**
+ * What the runtimes of synchronous drivers (better-sqlite3, node:sqlite) share: statements
+ * prepared once per database (per list-length shape for slice queries) and the `BEGIN IMMEDIATE`
+ * transaction. Each driver file extends the two classes with how it prepares a statement (asking
+ * for array rows), runs a write and iterates, the parts where drivers differ.
+ */
+
+/** The statement methods generated code calls for `:one` and `:many`. */
+export interface SyncStatement {
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+}
+
+/** A query without lists: `statement()` is the hot path of every `:one` and `:many` call. */
+export abstract class SyncPlainQuery<D extends object, S extends SyncStatement> {
+  private readonly statements = new WeakMap<D, S>();
+  protected readonly sql: string;
+  protected readonly name: string;
+  protected readonly kinds: ParamKinds;
+  protected readonly raw: boolean;
+
+  constructor(sql: string, name: string, kinds: ParamKinds, raw: boolean) {
+    this.sql = sql;
+    this.name = name;
+    this.kinds = kinds;
+    this.raw = raw;
+  }
+
+  /** A new statement of this query on `db`, asking for array rows when `raw`. */
+  protected abstract prepare(db: D, sql: string): S;
+
+  statement(db: D, params?: unknown): S {
+    // One flag test and one map lookup.
+    if (checksOn()) checkParams(this.name, this.kinds, params);
+    return this.statements.get(db) ?? this.prepared(db);
+  }
+
+  private prepared(db: D): S {
+    const stmt = this.prepare(db, this.sql);
+    this.statements.set(db, stmt);
+    return stmt;
+  }
+
+  /** Development-mode checks for the paths that do not go through `statement()`. */
+  protected check(params: unknown): void {
+    if (checksOn()) checkParams(this.name, this.kinds, params);
+  }
+}
+
+/** A query with `sqlc.slice` lists: a statement per list-length shape (see SliceShape). */
+export abstract class SyncSliceQuery<D extends object, S extends SyncStatement> {
+  private readonly statements = new WeakMap<D, Map<string, S>>();
+  private readonly shape: SliceShape;
+  protected readonly raw: boolean;
+
+  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean, maxVariables: number, driver: string) {
+    this.shape = new SliceShape(parts, name, kinds, maxVariables, driver);
+    this.raw = raw;
+  }
+
+  protected abstract prepare(db: D, sql: string): S;
+
+  /** The query's name, for messages. */
+  protected get query(): string {
+    return this.shape.name;
+  }
+
+  get(db: D, params: unknown): unknown {
+    const { stmt, args } = this.bind(db, params);
+    return stmt.get(...args);
+  }
+
+  all(db: D, params: unknown): unknown[] {
+    const { stmt, args } = this.bind(db, params);
+    return stmt.all(...args);
+  }
+
+  /** The cached statement for these lists' lengths, and the values to bind. */
+  protected bind(db: D, params: unknown): { stmt: S; args: unknown[] } {
+    const b = this.shape.bind(params);
+    let byKey = this.statements.get(db);
+    if (byKey === undefined) this.statements.set(db, (byKey = new Map()));
+    let stmt = byKey.get(b.key);
+    if (stmt === undefined) {
+      stmt = this.prepare(db, b.sql());
+      if (b.cacheable) byKey.set(b.key, stmt);
+    }
+    return { stmt, args: b.args };
+  }
+
+  /** For iteration, which needs a statement of its own: the shape's key, a way to prepare one, the values. */
+  protected unbound(db: D, params: unknown): { key: string; prepare: () => S; args: unknown[] } {
+    const b = this.shape.bind(params);
+    return { key: b.key, prepare: () => this.prepare(db, b.sql()), args: b.args };
+  }
+}
+
+/** How a driver begins, ends and inspects a transaction. */
+interface TransactionDriver<D extends object, S> {
+  inTransaction(db: D): boolean;
+  prepare(db: D, sql: string): S;
+  run(db: D, stmt: S): void;
+}
+
+const immediateStatements = new WeakMap<object, { begin: unknown; commit: unknown; rollback: unknown }>();
+
+/**
+ * `fn` in a `BEGIN IMMEDIATE` transaction (see each driver's `immediate`): committed on return,
+ * rolled back on throw, joined by nested calls; the three statements prepared once per database.
+ */
+function inImmediate<D extends object, S, T>(db: D, driver: TransactionDriver<D, S>, fn: () => T): T {
+  if (driver.inTransaction(db)) return fn();
+  let t = immediateStatements.get(db) as { begin: S; commit: S; rollback: S } | undefined;
+  if (t === undefined) immediateStatements.set(db, (t = { begin: driver.prepare(db, "BEGIN IMMEDIATE"), commit: driver.prepare(db, "COMMIT"), rollback: driver.prepare(db, "ROLLBACK") }));
+  driver.run(db, t.begin);
+  try {
+    const result = fn();
+    driver.run(db, t.commit);
+    return result;
+  } catch (e) {
+    if (driver.inTransaction(db)) driver.run(db, t.rollback);
+    throw e;
+  }
+}
+
+/**
  * Iterators for drivers that lock a statement while an iterator on it is open and refuse writes on
  * the connection until it ends (better-sqlite3 and its kin), or some of them (bun:sqlite: DROP
  * TABLE and VACUUM while a statement is active).
@@ -349,35 +474,12 @@ function prepare(db: Database, sql: string, raw: boolean): Statement {
   return stmt;
 }
 
-/**
- * A query without lists. `statement()` returns its statement, prepared once per database, for
- * `get`/`all`; writes go through `run()` and iteration through `iterate()`.
- */
-export class PlainQuery {
-  private readonly statements = new WeakMap<Database, Statement>();
+/** A query without lists (see SyncPlainQuery). */
+export class PlainQuery extends SyncPlainQuery<Database, Statement> {
   private readonly pool = new StatementPool<Statement>();
-  private readonly sql: string;
-  private readonly name: string;
-  private readonly kinds: ParamKinds;
-  private readonly raw: boolean;
 
-  constructor(sql: string, name: string, kinds: ParamKinds, raw: boolean) {
-    this.sql = sql;
-    this.name = name;
-    this.kinds = kinds;
-    this.raw = raw;
-  }
-
-  statement(db: Database, params?: unknown): Statement {
-    // The hot path of every :one and :many call: one flag test and one map lookup.
-    if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.statements.get(db) ?? this.prepared(db);
-  }
-
-  private prepared(db: Database): Statement {
-    const stmt = prepare(db, this.sql, this.raw);
-    this.statements.set(db, stmt);
-    return stmt;
+  protected prepare(db: Database, sql: string): Statement {
+    return prepare(db, sql, this.raw);
   }
 
   run(db: Database, params: unknown, ...args: unknown[]): RunResult {
@@ -385,57 +487,39 @@ export class PlainQuery {
   }
 
   iterate<R>(db: Database, params: unknown, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.pool.iterate(this.name, db, "", () => prepare(db, this.sql, this.raw), args, map);
+    this.check(params);
+    return this.pool.iterate(this.name, db, "", () => this.prepare(db, this.sql), args, map);
   }
 }
 
-/** A query with `sqlc.slice` lists: a statement per list-length shape (see SliceShape). */
-export class SliceQuery {
-  private readonly statements = new WeakMap<Database, Map<string, Statement>>();
+/** A query with `sqlc.slice` lists (see SyncSliceQuery). */
+export class SliceQuery extends SyncSliceQuery<Database, Statement> {
   private readonly pool = new StatementPool<Statement>();
-  private readonly shape: SliceShape;
-  private readonly raw: boolean;
 
   constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean) {
-    this.shape = new SliceShape(parts, name, kinds, MAX_VARIABLES, "SQLite");
-    this.raw = raw;
+    super(parts, name, kinds, raw, MAX_VARIABLES, "SQLite");
   }
 
-  get(db: Database, params: unknown): unknown {
-    const { stmt, args } = this.bind(db, params);
-    return stmt.get(...args);
-  }
-
-  all(db: Database, params: unknown): unknown[] {
-    const { stmt, args } = this.bind(db, params);
-    return stmt.all(...args);
+  protected prepare(db: Database, sql: string): Statement {
+    return prepare(db, sql, this.raw);
   }
 
   run(db: Database, params: unknown): RunResult {
     const { stmt, args } = this.bind(db, params);
-    return runEndingIterators(db, stmt, this.shape.name, args);
+    return runEndingIterators(db, stmt, this.query, args);
   }
 
   iterate<R>(db: Database, params: unknown, map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    const b = this.shape.bind(params);
-    return this.pool.iterate(this.shape.name, db, b.key, () => prepare(db, b.sql(), this.raw), b.args, map);
-  }
-
-  private bind(db: Database, params: unknown): { stmt: Statement; args: unknown[] } {
-    const b = this.shape.bind(params);
-    let byKey = this.statements.get(db);
-    if (byKey === undefined) this.statements.set(db, (byKey = new Map()));
-    let stmt = byKey.get(b.key);
-    if (stmt === undefined) {
-      stmt = prepare(db, b.sql(), this.raw);
-      if (b.cacheable) byKey.set(b.key, stmt);
-    }
-    return { stmt, args: b.args };
+    const { key, prepare, args } = this.unbound(db, params);
+    return this.pool.iterate(this.query, db, key, prepare, args, map);
   }
 }
 
-const transactions = new WeakMap<Database, { begin: Statement; commit: Statement; rollback: Statement }>();
+const transactions: TransactionDriver<Database, Statement> = {
+  inTransaction: (db) => db.inTransaction,
+  prepare: (db, sql) => db.prepare(sql),
+  run: (db, stmt) => runEndingIterators(db, stmt, "immediate()", []),
+};
 
 /**
  * Runs `fn` in a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so no other
@@ -444,16 +528,5 @@ const transactions = new WeakMap<Database, { begin: Statement; commit: Statement
  * The three statements are prepared once per database.
  */
 export function immediate<T>(db: Database, fn: () => T): T {
-  if (db.inTransaction) return fn();
-  let t = transactions.get(db);
-  if (t === undefined) transactions.set(db, (t = { begin: db.prepare("BEGIN IMMEDIATE"), commit: db.prepare("COMMIT"), rollback: db.prepare("ROLLBACK") }));
-  runEndingIterators(db, t.begin, "immediate()", []);
-  try {
-    const result = fn();
-    runEndingIterators(db, t.commit, "immediate()", []);
-    return result;
-  } catch (e) {
-    if (db.inTransaction) runEndingIterators(db, t.rollback, "immediate()", []);
-    throw e;
-  }
+  return inImmediate(db, transactions, fn);
 }

@@ -103,7 +103,9 @@ function calls(q: QueryIR, n: QueryIdentifiers, async: boolean): Calls {
   const params = q.params.length > 0 ? "params" : "undefined";
   // Queries with lists bind in the runtime (which needs the lists' lengths); the others pass values.
   const args = hasLists(q) ? "" : valueArgs(q);
-  const call = (method: string) => `${async ? "await " : ""}${n.statement}.${method}(db, ${params}${args ? `, ${args}` : ""})`;
+  const invoke = (method: string) => `${n.statement}.${method}(db, ${params}${args ? `, ${args}` : ""})`;
+  // Parenthesised, so that `.changes` and `.lastInsertRowid` read the awaited result.
+  const call = (method: string) => (async ? `(await ${invoke(method)})` : invoke(method));
   const viaRuntime = { get: call("get"), all: call("all"), run: call("run") };
   // Async runtimes, and statements of lists, have no statement to hand back.
   if (async || hasLists(q)) return viaRuntime;

@@ -3,7 +3,8 @@
  * arrays, mapped to objects by generated code). better-sqlite3's Database satisfies the interfaces
  * below as it is.
  */
-import { checkParams, checksOn, SliceShape, type ParamKinds, type RunResult, type SqlParts } from "./core.js";
+import type { ParamKinds, RunResult, SqlParts } from "./core.js";
+import { inImmediate, SyncPlainQuery, SyncSliceQuery, type TransactionDriver } from "./sync-queries.js";
 import { runEndingIterators, StatementPool } from "./iterators.js";
 
 export interface Statement {
@@ -28,35 +29,12 @@ function prepare(db: Database, sql: string, raw: boolean): Statement {
   return stmt;
 }
 
-/**
- * A query without lists. `statement()` returns its statement, prepared once per database, for
- * `get`/`all`; writes go through `run()` and iteration through `iterate()`.
- */
-export class PlainQuery {
-  private readonly statements = new WeakMap<Database, Statement>();
+/** A query without lists (see SyncPlainQuery). */
+export class PlainQuery extends SyncPlainQuery<Database, Statement> {
   private readonly pool = new StatementPool<Statement>();
-  private readonly sql: string;
-  private readonly name: string;
-  private readonly kinds: ParamKinds;
-  private readonly raw: boolean;
 
-  constructor(sql: string, name: string, kinds: ParamKinds, raw: boolean) {
-    this.sql = sql;
-    this.name = name;
-    this.kinds = kinds;
-    this.raw = raw;
-  }
-
-  statement(db: Database, params?: unknown): Statement {
-    // The hot path of every :one and :many call: one flag test and one map lookup.
-    if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.statements.get(db) ?? this.prepared(db);
-  }
-
-  private prepared(db: Database): Statement {
-    const stmt = prepare(db, this.sql, this.raw);
-    this.statements.set(db, stmt);
-    return stmt;
+  protected prepare(db: Database, sql: string): Statement {
+    return prepare(db, sql, this.raw);
   }
 
   run(db: Database, params: unknown, ...args: unknown[]): RunResult {
@@ -64,57 +42,39 @@ export class PlainQuery {
   }
 
   iterate<R>(db: Database, params: unknown, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.pool.iterate(this.name, db, "", () => prepare(db, this.sql, this.raw), args, map);
+    this.check(params);
+    return this.pool.iterate(this.name, db, "", () => this.prepare(db, this.sql), args, map);
   }
 }
 
-/** A query with `sqlc.slice` lists: a statement per list-length shape (see SliceShape). */
-export class SliceQuery {
-  private readonly statements = new WeakMap<Database, Map<string, Statement>>();
+/** A query with `sqlc.slice` lists (see SyncSliceQuery). */
+export class SliceQuery extends SyncSliceQuery<Database, Statement> {
   private readonly pool = new StatementPool<Statement>();
-  private readonly shape: SliceShape;
-  private readonly raw: boolean;
 
   constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean) {
-    this.shape = new SliceShape(parts, name, kinds, MAX_VARIABLES, "SQLite");
-    this.raw = raw;
+    super(parts, name, kinds, raw, MAX_VARIABLES, "SQLite");
   }
 
-  get(db: Database, params: unknown): unknown {
-    const { stmt, args } = this.bind(db, params);
-    return stmt.get(...args);
-  }
-
-  all(db: Database, params: unknown): unknown[] {
-    const { stmt, args } = this.bind(db, params);
-    return stmt.all(...args);
+  protected prepare(db: Database, sql: string): Statement {
+    return prepare(db, sql, this.raw);
   }
 
   run(db: Database, params: unknown): RunResult {
     const { stmt, args } = this.bind(db, params);
-    return runEndingIterators(db, stmt, this.shape.name, args);
+    return runEndingIterators(db, stmt, this.query, args);
   }
 
   iterate<R>(db: Database, params: unknown, map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    const b = this.shape.bind(params);
-    return this.pool.iterate(this.shape.name, db, b.key, () => prepare(db, b.sql(), this.raw), b.args, map);
-  }
-
-  private bind(db: Database, params: unknown): { stmt: Statement; args: unknown[] } {
-    const b = this.shape.bind(params);
-    let byKey = this.statements.get(db);
-    if (byKey === undefined) this.statements.set(db, (byKey = new Map()));
-    let stmt = byKey.get(b.key);
-    if (stmt === undefined) {
-      stmt = prepare(db, b.sql(), this.raw);
-      if (b.cacheable) byKey.set(b.key, stmt);
-    }
-    return { stmt, args: b.args };
+    const { key, prepare, args } = this.unbound(db, params);
+    return this.pool.iterate(this.query, db, key, prepare, args, map);
   }
 }
 
-const transactions = new WeakMap<Database, { begin: Statement; commit: Statement; rollback: Statement }>();
+const transactions: TransactionDriver<Database, Statement> = {
+  inTransaction: (db) => db.inTransaction,
+  prepare: (db, sql) => db.prepare(sql),
+  run: (db, stmt) => runEndingIterators(db, stmt, "immediate()", []),
+};
 
 /**
  * Runs `fn` in a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so no other
@@ -123,16 +83,5 @@ const transactions = new WeakMap<Database, { begin: Statement; commit: Statement
  * The three statements are prepared once per database.
  */
 export function immediate<T>(db: Database, fn: () => T): T {
-  if (db.inTransaction) return fn();
-  let t = transactions.get(db);
-  if (t === undefined) transactions.set(db, (t = { begin: db.prepare("BEGIN IMMEDIATE"), commit: db.prepare("COMMIT"), rollback: db.prepare("ROLLBACK") }));
-  runEndingIterators(db, t.begin, "immediate()", []);
-  try {
-    const result = fn();
-    runEndingIterators(db, t.commit, "immediate()", []);
-    return result;
-  } catch (e) {
-    if (db.inTransaction) runEndingIterators(db, t.rollback, "immediate()", []);
-    throw e;
-  }
+  return inImmediate(db, transactions, fn);
 }

@@ -5,30 +5,8 @@
  * has ENABLE_OFFSET_SQL_FUNC, ENABLE_BYTECODE_VTAB, ENABLE_STMTVTAB and ENABLE_DBPAGE_VTAB.
  * Found by comparing pragma_function_list, pragma_module_list and compile_options of both.
  */
-import type { AddedFunction, TargetCapabilities } from "./capabilities.js";
-
-const geopoly: readonly AddedFunction[] = [
-  { name: "geopoly_area", arities: [1] },
-  { name: "geopoly_bbox", arities: [1] },
-  { name: "geopoly_blob", arities: [1] },
-  { name: "geopoly_ccw", arities: [1] },
-  { name: "geopoly_contains_point", arities: [3] },
-  { name: "geopoly_debug", arities: [1] },
-  { name: "geopoly_group_bbox", arities: [1] },
-  { name: "geopoly_json", arities: [1] },
-  { name: "geopoly_overlap", arities: [2] },
-  { name: "geopoly_regular", arities: [4] },
-  { name: "geopoly_svg", arities: [-1] },
-  { name: "geopoly_within", arities: [2] },
-  { name: "geopoly_xform", arities: [7] },
-];
-
-const fts3: readonly AddedFunction[] = [
-  { name: "matchinfo", arities: [1, 2] },
-  { name: "offsets", arities: [1] },
-  { name: "optimize", arities: [1] },
-  { name: "fts3_tokenizer", arities: [1, 2] },
-];
+import type { TargetCapabilities } from "./capabilities.js";
+import { fts3Functions, geopolyFunctions } from "./extension-functions.js";
 
 export const betterSqlite3: TargetCapabilities = {
   driver: "better-sqlite3",
@@ -37,8 +15,8 @@ export const betterSqlite3: TargetCapabilities = {
     { name: "soundex", arities: [1] },
     // Present, but the generated runtime never enables extension loading: calls fail at run time as on the driver.
     { name: "load_extension", arities: [1, 2] },
-    ...geopoly,
-    ...fts3,
+    ...geopolyFunctions,
+    ...fts3Functions,
   ],
   addedModules: ["fts3", "fts4", "fts4aux", "fts3tokenize", "geopoly"],
   missingFunctions: ["sqlite_offset"],

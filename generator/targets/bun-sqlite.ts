@@ -9,14 +9,21 @@
  * On macOS Bun uses the system's SQLite unless `Database.setCustomSQLite()` is called: this table
  * does not describe that one.
  */
-import { betterSqlite3 } from "./better-sqlite3.js";
 import type { TargetCapabilities } from "./capabilities.js";
+import { fts3Functions, geopolyFunctions } from "./extension-functions.js";
 
-/** The same options as better-sqlite3's build but for soundex() and Tcl variables. */
 export const bunSqlite: TargetCapabilities = {
-  ...betterSqlite3,
   driver: "bun:sqlite",
   sqliteVersion: "3.54.1",
-  addedFunctions: betterSqlite3.addedFunctions.filter((f) => f.name !== "soundex"),
+  addedFunctions: [
+    // Present, but the generated runtime never enables extension loading: calls fail at run time as on the driver.
+    { name: "load_extension", arities: [1, 2] },
+    ...geopolyFunctions,
+    ...fts3Functions,
+  ],
+  addedModules: ["fts3", "fts4", "fts4aux", "fts3tokenize", "geopoly"],
+  missingFunctions: ["sqlite_offset"],
+  missingTables: ["bytecode", "tables_used", "sqlite_stmt", "sqlite_dbpage"],
+  updateDeleteLimit: true,
   tclVariables: true,
 };

@@ -6,8 +6,11 @@
 import { betterSqlite3 } from "./better-sqlite3.js";
 import { bunSqlite } from "./bun-sqlite.js";
 import type { TargetCapabilities } from "./capabilities.js";
+import { d1 } from "./d1.js";
+import { nodeSqlite } from "./node-sqlite.js";
+import { sqlJs } from "./sql-js.js";
 
-export const driverNames = ["better-sqlite3", "bun:sqlite"] as const;
+export const driverNames = ["better-sqlite3", "node:sqlite", "bun:sqlite", "sql.js", "d1"] as const;
 export type Driver = (typeof driverNames)[number];
 
 export interface DriverProfile {
@@ -27,9 +30,13 @@ export interface DriverProfile {
 const SQLITE_MAX_VARIABLES = 32766;
 
 export const drivers: Readonly<Record<Driver, DriverProfile>> = {
-  "better-sqlite3": { name: "better-sqlite3", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "iterators.ts", "better-sqlite3.ts"], module: "better-sqlite3", capabilities: betterSqlite3 },
+  "better-sqlite3": { name: "better-sqlite3", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "sync-queries.ts", "iterators.ts", "better-sqlite3.ts"], module: "better-sqlite3", capabilities: betterSqlite3 },
+  "node:sqlite": { name: "node:sqlite", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "sync-queries.ts", "node-sqlite.ts"], module: "node:sqlite", capabilities: nodeSqlite },
   // Bun's SQLite is built with MAX_VARIABLE_NUMBER=250000 (see targets/bun-sqlite.ts).
-  "bun:sqlite": { name: "bun:sqlite", async: false, maxVariables: 250_000, runtime: ["core.ts", "iterators.ts", "bun-sqlite.ts"], module: "bun:sqlite", capabilities: bunSqlite },
+  "bun:sqlite": { name: "bun:sqlite", async: false, maxVariables: 250_000, runtime: ["core.ts", "sync-queries.ts", "iterators.ts", "bun-sqlite.ts"], module: "bun:sqlite", capabilities: bunSqlite },
+  "sql.js": { name: "sql.js", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "sql-js-statements.ts", "sql-js.ts"], module: "sql.js", capabilities: sqlJs },
+  // D1 allows 100 bound parameters per statement (workerd's SQLITE_LIMIT_VARIABLE_NUMBER).
+  d1: { name: "d1", async: true, maxVariables: 100, runtime: ["core.ts", "d1.ts", "d1-batch.ts"], module: "Cloudflare D1 (a D1Database binding)", capabilities: d1 },
 };
 
 export const defaultDriver: Driver = "better-sqlite3";
@@ -42,4 +49,4 @@ export function isDriver(name: string): name is Driver {
  * What a generated db.ts may export, on any driver (a driver's runtime exports a subset). Query
  * and model names must not take these; runtime names not listed here stay private to db.ts.
  */
-export const runtimeExports: readonly string[] = ["PlainQuery", "SliceQuery", "checkParameters", "endIterators", "immediate", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult", "ParamKind", "ParamKinds", "SqlParts"];
+export const runtimeExports: readonly string[] = ["PlainQuery", "SliceQuery", "SyncPlainQuery", "SyncSliceQuery", "SyncStatement", "checkParameters", "endIterators", "immediate", "batch", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult", "ParamKind", "ParamKinds", "SqlParts", "PreparedStatement", "closeDatabase"];

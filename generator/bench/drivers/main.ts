@@ -18,7 +18,9 @@ import { queries, schema } from "./workload.js";
 /** The drivers benchmarked, the file of generator/bench/drivers/ with their hand-written forms, and where they run. */
 const benched: readonly { driver: Driver; file: string; runtime: Runtime }[] = [
   { driver: "better-sqlite3", file: "better-sqlite3.js", runtime: "node20" },
+  { driver: "node:sqlite", file: "node-sqlite.js", runtime: "node22" },
   { driver: "bun:sqlite", file: "bun-sqlite.js", runtime: "bun" },
+  { driver: "sql.js", file: "sql-js.js", runtime: "node20" },
 ];
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);

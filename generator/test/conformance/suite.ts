@@ -14,26 +14,52 @@ export interface SuiteDriver {
   readonly runtimes: readonly Runtime[];
   /** TypeScript that declares `Connection` as the driver's connection type, from its own types. */
   readonly connectionType: string;
+  /** A native module built per Node ABI: the adapter loads it from SQLGEN_NATIVE_MODULES (runtimes.ts). */
+  readonly native?: boolean;
   /**
-   * Golden cases that use what the driver's SQLite lacks, each with the message generating them
-   * for this driver must fail with (checked, never run).
+   * Golden cases whose generation this driver refuses because they use what its SQLite lacks (see
+   * generator/targets/), each with why: the suite checks that exactly these are refused, only by
+   * SG301/SG306, and runs the rest.
    */
-  readonly refuses?: Readonly<Record<string, RegExp>>;
+  readonly refuses?: Readonly<Record<string, string>>;
 }
 
 export const suite: readonly SuiteDriver[] = [
   {
     driver: "better-sqlite3",
     adapter: "better-sqlite3.ts",
-    runtimes: ["node20"],
+    runtimes: ["node20", "node22", "node24"],
     connectionType: 'import type BetterSqlite3 from "better-sqlite3";\ntype Connection = BetterSqlite3.Database;',
+    native: true,
+  },
+  {
+    driver: "node:sqlite",
+    adapter: "node-sqlite.ts",
+    runtimes: ["node22", "node24"],
+    refuses: { "target-driver-features": "soundex() and UPDATE/DELETE … LIMIT: better-sqlite3's SQLite has them, Node's lacks them" },
+    // Node's own types: the reference directive makes @types/node visible to the strict check.
+    connectionType: '/// <reference types="node" />\nimport type { DatabaseSync } from "node:sqlite";\ntype Connection = DatabaseSync;',
   },
   {
     driver: "bun:sqlite",
     adapter: "bun-sqlite.ts",
     runtimes: ["bun"],
     connectionType: '/// <reference types="bun" />\nimport type { Database as BunDatabase } from "bun:sqlite";\ntype Connection = BunDatabase;',
-    refuses: { "target-driver-features": /SG301 no such function: soundex/ },
+    refuses: { "target-driver-features": "soundex(): better-sqlite3 compiles SQLITE_SOUNDEX in, Bun's SQLite does not" },
+  },
+  {
+    driver: "sql.js",
+    adapter: "sql-js.ts",
+    runtimes: ["node20", "node22", "node24", "bun"],
+    connectionType: 'import type initSqlJs from "sql.js";\ntype Connection = initSqlJs.Database;',
+  },
+  {
+    // Miniflare needs Node 22; its D1 binding runs in workerd (see adapters/d1.ts).
+    driver: "d1",
+    adapter: "d1.ts",
+    runtimes: ["node22"],
+    connectionType: '/// <reference types="@cloudflare/workers-types" />\ntype Connection = D1Database;',
+    refuses: { "target-driver-features": "better-sqlite3's fts3/fts4, geopoly and soundex(), which D1 lacks" },
   },
 ];
 

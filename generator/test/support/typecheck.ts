@@ -1,11 +1,12 @@
 /**
  * Type-checks files with the TypeScript compiler API under the strictest settings users run
  * (strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes, verbatimModuleSyntax,
- * isolatedDeclarations, erasableSyntaxOnly).
+ * isolatedDeclarations, erasableSyntaxOnly). `extra` adds options, e.g. a driver's global types
+ * (Cloudflare's workers types replace the DOM library, so they are checked in a program of their own).
  */
 import ts from "typescript";
 
-export function typecheck(rootNames: readonly string[]): string[] {
+export function typecheck(rootNames: readonly string[], extra: ts.CompilerOptions = {}): string[] {
   const program = ts.createProgram(rootNames, {
     strict: true,
     noEmit: true,
@@ -27,6 +28,7 @@ export function typecheck(rootNames: readonly string[]): string[] {
     erasableSyntaxOnly: true,
     skipLibCheck: true,
     types: [],
+    ...extra,
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : "";

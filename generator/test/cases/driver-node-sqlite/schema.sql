@@ -1,0 +1,8 @@
+CREATE TABLE notes (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  body TEXT,
+  score REAL,
+  pinned BOOLEAN NOT NULL DEFAULT FALSE,
+  attachment BLOB
+);
