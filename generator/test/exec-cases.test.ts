@@ -11,7 +11,7 @@ import type { QueryIR, RowField, ValueType } from "../ir/query-ir.js";
 import { readProject } from "../cli/read-project.js";
 import { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import { generate } from "../pipeline/generate.js";
-import { caseNames, casePaths, caseSpec, runCase } from "./support/cases.js";
+import { caseNames, casePaths, runCase } from "./support/cases.js";
 import { openFilled, paramValue } from "./support/fill-database.js";
 
 let rowsChecked = 0;
@@ -36,10 +36,7 @@ function checkRow(q: QueryIR, row: Record<string, unknown>): void {
   rowsChecked++;
 }
 
-// Cases generated for another driver run on it: conformance/ and runtime/<driver>.test.ts.
-const onBetterSqlite3 = caseNames().filter((name) => (caseSpec(name).driver ?? "better-sqlite3") === "better-sqlite3");
-
-describe.each(onBetterSqlite3)("case %s", (name) => {
+describe.each(caseNames())("case %s", (name) => {
   it("runs against real data with the declared types", async () => {
     const c = await runCase(name);
     if (c.generate.code !== 0) return; // error cases are covered by golden.test.ts

@@ -36,13 +36,9 @@ export function caseNames(): string[] {
     .sort();
 }
 
-export function caseSpec(name: string): CaseSpec {
-  return JSON.parse(readFileSync(join(casesDir, name, "case.json"), "utf8")) as CaseSpec;
-}
-
 export async function runCase(name: string): Promise<CaseRun> {
   const dir = join(casesDir, name);
-  const spec = caseSpec(name);
+  const spec = JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) as CaseSpec;
   const outDir = mkdtempSync(join(tmpdir(), `sqlgen-${name}-`));
   writeFileSync(join(outDir, sentinel), "must survive a failed run\n");
   const { schema, queries } = casePaths(dir);
