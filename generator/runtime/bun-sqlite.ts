@@ -14,7 +14,8 @@
  * meanwhile may or may not be seen, as SQLite decides). Only DROP TABLE and VACUUM are refused
  * while a statement is active: a generated one ends the open iterators and is retried once.
  */
-import { checkParams, checksOn, SliceShape, type ParamKinds, type RunResult, type SqlParts } from "./core.js";
+import type { ParamKinds, RunResult, SqlParts } from "./core.js";
+import { inImmediate, SyncPlainQuery, SyncSliceQuery, type TransactionDriver } from "./sync-queries.js";
 import { runEndingIterators, StatementPool } from "./iterators.js";
 
 export interface Statement {
@@ -28,7 +29,6 @@ export interface Statement {
 export interface Database {
   prepare(sql: string): Statement;
   readonly inTransaction: boolean;
-  transaction(fn: (body: () => unknown) => unknown): { immediate(body: () => unknown): unknown };
 }
 
 /** Bun's SQLite is built with SQLITE_MAX_VARIABLE_NUMBER=250000. */
@@ -43,8 +43,8 @@ function refusedForIterators(e: unknown): boolean {
 /** Array keys an object lists before its other keys, whatever the column order. */
 const arrayIndex = /^(?:0|[1-9][0-9]*)$/;
 
-/** A prepared statement that gives rows as arrays. */
-class Rows {
+/** A bun:sqlite statement that gives rows as arrays. */
+export class PreparedStatement {
   private readonly stmt: Statement;
   /** Whether `get()`'s object holds every column, in order. */
   private readonly keyed: boolean;
@@ -78,106 +78,64 @@ class Rows {
   }
 }
 
-function run(db: Database, rows: Rows, by: string, args: readonly unknown[]): RunResult {
-  return runEndingIterators(db, rows, by, args, refusedForIterators);
+function run(db: Database, stmt: PreparedStatement, by: string, args: readonly unknown[]): RunResult {
+  return runEndingIterators(db, stmt, by, args, refusedForIterators);
 }
 
-/**
- * A query without lists. `statement()` returns its statement, prepared once per database, for
- * `get`/`all`; writes go through `run()` and iteration through `iterate()`.
- */
-export class PlainQuery {
-  private readonly statements = new WeakMap<Database, Rows>();
-  private readonly pool = new StatementPool<Rows>();
-  private readonly sql: string;
-  private readonly name: string;
-  private readonly kinds: ParamKinds;
+/** A query without lists (see SyncPlainQuery). */
+export class PlainQuery extends SyncPlainQuery<Database, PreparedStatement> {
+  private readonly pool = new StatementPool<PreparedStatement>();
 
-  constructor(sql: string, name: string, kinds: ParamKinds, _raw: boolean) {
-    this.sql = sql;
-    this.name = name;
-    this.kinds = kinds;
-  }
-
-  /** `get` gives the first row (an array) or undefined, `all` every row. */
-  statement(db: Database, params?: unknown): { get(...args: unknown[]): unknown; all(...args: unknown[]): unknown[] } {
-    // The hot path of every :one and :many call: one flag test and one map lookup.
-    if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.statements.get(db) ?? this.prepared(db);
-  }
-
-  private prepared(db: Database): Rows {
-    const rows = new Rows(db.prepare(this.sql));
-    this.statements.set(db, rows);
-    return rows;
+  protected prepare(db: Database, sql: string): PreparedStatement {
+    return new PreparedStatement(db.prepare(sql));
   }
 
   run(db: Database, params: unknown, ...args: unknown[]): RunResult {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
-    return run(db, this.statements.get(db) ?? this.prepared(db), this.name, args);
+    return run(db, this.statement(db, params), this.name, args);
   }
 
   iterate<R>(db: Database, params: unknown, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.pool.iterate(this.name, db, "", () => new Rows(db.prepare(this.sql)), args, map);
+    this.check(params);
+    return this.pool.iterate(this.name, db, "", () => this.prepare(db, this.sql), args, map);
   }
 }
 
-/** A query with `sqlc.slice` lists: a statement per list-length shape (see SliceShape). */
-export class SliceQuery {
-  private readonly statements = new WeakMap<Database, Map<string, Rows>>();
-  private readonly pool = new StatementPool<Rows>();
-  private readonly shape: SliceShape;
+/** A query with `sqlc.slice` lists (see SyncSliceQuery). */
+export class SliceQuery extends SyncSliceQuery<Database, PreparedStatement> {
+  private readonly pool = new StatementPool<PreparedStatement>();
 
-  constructor(parts: SqlParts, name: string, kinds: ParamKinds, _raw: boolean) {
-    this.shape = new SliceShape(parts, name, kinds, MAX_VARIABLES, "bun:sqlite");
+  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean) {
+    super(parts, name, kinds, raw, MAX_VARIABLES, "bun:sqlite");
   }
 
-  get(db: Database, params: unknown): unknown {
-    const { rows, args } = this.bind(db, params);
-    return rows.get(...args);
-  }
-
-  all(db: Database, params: unknown): unknown[] {
-    const { rows, args } = this.bind(db, params);
-    return rows.all(...args);
+  protected prepare(db: Database, sql: string): PreparedStatement {
+    return new PreparedStatement(db.prepare(sql));
   }
 
   run(db: Database, params: unknown): RunResult {
-    const { rows, args } = this.bind(db, params);
-    return run(db, rows, this.shape.name, args);
+    const { stmt, args } = this.bind(db, params);
+    return run(db, stmt, this.query, args);
   }
 
   iterate<R>(db: Database, params: unknown, map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    const b = this.shape.bind(params);
-    return this.pool.iterate(this.shape.name, db, b.key, () => new Rows(db.prepare(b.sql())), b.args, map);
-  }
-
-  private bind(db: Database, params: unknown): { rows: Rows; args: unknown[] } {
-    const b = this.shape.bind(params);
-    let byKey = this.statements.get(db);
-    if (byKey === undefined) this.statements.set(db, (byKey = new Map()));
-    let rows = byKey.get(b.key);
-    if (rows === undefined) {
-      rows = new Rows(db.prepare(b.sql()));
-      if (b.cacheable) byKey.set(b.key, rows);
-    }
-    return { rows, args: b.args };
+    const { key, prepare, args } = this.unbound(db, params);
+    return this.pool.iterate(this.query, db, key, prepare, args, map);
   }
 }
 
-/** Per database, Bun's own transaction function, made once: it prepares BEGIN IMMEDIATE, COMMIT and ROLLBACK once. */
-const transactions = new WeakMap<Database, { immediate(body: () => unknown): unknown }>();
+const transactions: TransactionDriver<Database, PreparedStatement> = {
+  inTransaction: (db) => db.inTransaction,
+  prepare: (db, sql) => new PreparedStatement(db.prepare(sql)),
+  run: (db, stmt) => run(db, stmt, "immediate()", []),
+};
 
 /**
  * Runs `fn` in a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so no other
  * connection can write between this transaction's reads and writes (SQLite has no row locks,
  * and no FOR UPDATE). Commits on return, rolls back on throw. Nested calls join the outer one
- * (Bun's own nesting would open a savepoint instead).
+ * (Bun's own `db.transaction()` would open a savepoint instead). The three statements are
+ * prepared once per database.
  */
 export function immediate<T>(db: Database, fn: () => T): T {
-  if (db.inTransaction) return fn();
-  let t = transactions.get(db);
-  if (t === undefined) transactions.set(db, (t = db.transaction((body) => body())));
-  return t.immediate(fn) as T;
+  return inImmediate(db, transactions, fn);
 }
