@@ -50,6 +50,22 @@ describe("sqlgen.json", () => {
     expect(existsSync(join(dir, "generated"))).toBe(false);
   });
 
+  it("takes a driver by name from the file or --driver; an unknown one is an error naming the known ones", async () => {
+    const dir = tempProject({ ...layout, "sqlgen.json": '{\n  "schema": "db/schema",\n  "queries": "db/users",\n  "driver": "d1"\n}\n' });
+    expect((await runCli([], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, "generated/db.ts"), "utf8")).toContain("sqlgen's runtime for d1");
+    expect((await runCli(["--driver", "node:sqlite"], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, "generated/db.ts"), "utf8")).toContain("sqlgen's runtime for node:sqlite");
+    const flag = await runCli(["--driver", "sqlite3"], dir);
+    expect(flag.code).toBe(64);
+    expect(flag.stderr).toContain("better-sqlite3");
+    const bad = tempProject({ ...layout, "sqlgen.json": '{\n  "driver": "postgres"\n}\n' });
+    const r = await runCli([], bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("sqlgen.json:2:13: error SG014");
+    expect(r.stderr).toContain('"@libsql/client"');
+  });
+
   it("reports invalid JSON (a trailing comma) at its position", async () => {
     const dir = tempProject({ "sqlgen.json": '{\n  "out": "x",\n}\n' });
     const r = await runCli([], dir);
