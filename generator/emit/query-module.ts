@@ -140,12 +140,17 @@ function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls): { returnType: strin
     case "exec":
       return { returnType: "void", statements: [`${c.run};`] };
     case "execrows":
-      return { returnType: "number", statements: [`return ${c.run}.changes;`] };
+      return { returnType: "number", statements: [`return ${member(c.run, "changes")};`] };
     case "execlastid":
-      return { returnType: "number", statements: [`return Number(${c.run}.lastInsertRowid);`] };
+      return { returnType: "number", statements: [`return Number(${member(c.run, "lastInsertRowid")});`] };
     case "execresult":
       return { returnType: "ExecResult", statements: [`const result = ${c.run};`, "return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };"] };
   }
+}
+
+/** A field of a call's result: an awaited call is parenthesized, or the field would be read off the Promise. */
+function member(call: string, field: string): string {
+  return call.startsWith("await ") ? `(${call}).${field}` : `${call}.${field}`;
 }
 
 /** The runtime's ParamKind of a parameter. */

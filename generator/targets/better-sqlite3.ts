@@ -7,7 +7,7 @@
  */
 import type { AddedFunction, TargetCapabilities } from "./capabilities.js";
 
-const geopoly: readonly AddedFunction[] = [
+export const geopolyFunctions: readonly AddedFunction[] = [
   { name: "geopoly_area", arities: [1] },
   { name: "geopoly_bbox", arities: [1] },
   { name: "geopoly_blob", arities: [1] },
@@ -23,7 +23,7 @@ const geopoly: readonly AddedFunction[] = [
   { name: "geopoly_xform", arities: [7] },
 ];
 
-const fts3: readonly AddedFunction[] = [
+export const fts3Functions: readonly AddedFunction[] = [
   { name: "matchinfo", arities: [1, 2] },
   { name: "offsets", arities: [1] },
   { name: "optimize", arities: [1] },
@@ -37,8 +37,8 @@ export const betterSqlite3: TargetCapabilities = {
     { name: "soundex", arities: [1] },
     // Present, but the generated runtime never enables extension loading: calls fail at run time as on the driver.
     { name: "load_extension", arities: [1, 2] },
-    ...geopoly,
-    ...fts3,
+    ...geopolyFunctions,
+    ...fts3Functions,
   ],
   addedModules: ["fts3", "fts4", "fts4aux", "fts3tokenize", "geopoly"],
   missingFunctions: ["sqlite_offset"],

@@ -5,8 +5,9 @@
  */
 import { betterSqlite3 } from "./better-sqlite3.js";
 import type { TargetCapabilities } from "./capabilities.js";
+import { libsql } from "./libsql.js";
 
-export const driverNames = ["better-sqlite3"] as const;
+export const driverNames = ["better-sqlite3", "@libsql/client"] as const;
 export type Driver = (typeof driverNames)[number];
 
 export interface DriverProfile {
@@ -27,6 +28,7 @@ const SQLITE_MAX_VARIABLES = 32766;
 
 export const drivers: Readonly<Record<Driver, DriverProfile>> = {
   "better-sqlite3": { name: "better-sqlite3", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "iterators.ts", "better-sqlite3.ts"], module: "better-sqlite3", capabilities: betterSqlite3 },
+  "@libsql/client": { name: "@libsql/client", async: true, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "libsql-client.ts"], module: "@libsql/client", capabilities: { ...libsql, driver: "@libsql/client" } },
 };
 
 export const defaultDriver: Driver = "better-sqlite3";
@@ -39,4 +41,4 @@ export function isDriver(name: string): name is Driver {
  * What a generated db.ts may export, on any driver (a driver's runtime exports a subset). Query
  * and model names must not take these; runtime names not listed here stay private to db.ts.
  */
-export const runtimeExports: readonly string[] = ["PlainQuery", "SliceQuery", "checkParameters", "endIterators", "immediate", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult", "ParamKind", "ParamKinds", "SqlParts"];
+export const runtimeExports: readonly string[] = ["PlainQuery", "SliceQuery", "checkParameters", "endIterators", "immediate", "transaction", "MAX_VARIABLES", "Database", "Statement", "RunResult", "ExecResult", "ParamKind", "ParamKinds", "SqlParts"];

@@ -5,8 +5,13 @@
  */
 import ts from "typescript";
 
-export function typecheck(rootNames: readonly string[]): string[] {
+/**
+ * `modules` maps package names to absolute folders, for files outside the repo (generated into a
+ * temp folder) that import a driver: they type-check against the driver's own published types.
+ */
+export function typecheck(rootNames: readonly string[], modules: Readonly<Record<string, string>> = {}): string[] {
   const program = ts.createProgram(rootNames, {
+    paths: Object.fromEntries(Object.entries(modules).map(([name, dir]) => [name, [dir]])),
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
