@@ -87,10 +87,15 @@ export class FanOut {
     this.feeds.get(hex(workspaceId))?.schedule();
   }
 
-  /** Streams a workspace to `sse`: a snapshot first unless resuming after `resumeAfter`. */
-  async subscribe(sse: SseStream, workspaceId: Uint8Array, resumeAfter: number | null): Promise<void> {
+  /**
+   * Streams a workspace to the stream `open` starts: a snapshot first unless resuming after
+   * `resumeAfter`. The feed's position is read before the stream's headers go out: a client that
+   * has them is subscribed, so any write it makes or waits for from then on reaches it.
+   */
+  async subscribe(open: () => SseStream, workspaceId: Uint8Array, resumeAfter: number | null): Promise<void> {
     const latest = (await this.ctx.store.latestChangeSeq({ workspaceId }))!.seq;
-    // A client gone while the read was in flight will send no more close events to unsubscribe it.
+    const sse = open();
+    // The client left while the read was in flight.
     if (sse.isClosed) return;
     const key = hex(workspaceId);
     let feed = this.feeds.get(key);

@@ -59,9 +59,12 @@ export async function createStreamServer(db: string, options: StreamServerOption
     log,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     stream: (res, workspaceId, resumeAfter) => {
-      const sse = new SseStream(res, maxBufferedBytes);
-      heartbeat.add(sse);
-      return fanOut.subscribe(sse, workspaceId, resumeAfter);
+      const open = () => {
+        const sse = new SseStream(res, maxBufferedBytes);
+        heartbeat.add(sse);
+        return sse;
+      };
+      return fanOut.subscribe(open, workspaceId, resumeAfter);
     },
     committed: (workspaceId) => fanOut.committed(workspaceId),
     streams: () => ({ clients: heartbeat.size, bufferedBytes: heartbeat.bufferedBytes, dropped: heartbeat.dropped, lastDropReason: heartbeat.lastDropReason, ...fanOut.stats() }),
