@@ -1,138 +1,17 @@
 /**
- * The better-sqlite3 runtime: statements prepared once per database and run in raw mode (rows as
- * arrays, mapped to objects by generated code). better-sqlite3's Database satisfies the interfaces
- * below as it is.
+ * The better-sqlite3 runtime: prepared.ts with the driver's statements used as they are
+ * (better-sqlite3 takes spread arguments of any kind).
  */
-import { checkParams, checksOn, SliceShape, type ParamKinds, type RunResult, type SqlParts } from "./core.js";
-import { runEndingIterators, StatementPool } from "./iterators.js";
+import { PreparedQuery, PreparedSliceQuery, type NativeStatement, type Statement } from "./prepared.js";
 
-export interface Statement {
-  raw(toggle?: boolean): this;
-  get(...params: unknown[]): unknown;
-  all(...params: unknown[]): unknown[];
-  iterate(...params: unknown[]): IterableIterator<unknown>;
-  run(...params: unknown[]): RunResult;
-}
-
-export interface Database {
-  prepare(sql: string): Statement;
-  readonly inTransaction: boolean;
-}
-
-/** SQLite's default limit on bound variables in one statement (SQLITE_MAX_VARIABLE_NUMBER). */
-export const MAX_VARIABLES = 32766;
-
-function prepare(db: Database, sql: string, raw: boolean): Statement {
-  const stmt = db.prepare(sql);
-  if (raw) stmt.raw(true);
-  return stmt;
-}
-
-/**
- * A query without lists. `statement()` returns its statement, prepared once per database, for
- * `get`/`all`; writes go through `run()` and iteration through `iterate()`.
- */
-export class PlainQuery {
-  private readonly statements = new WeakMap<Database, Statement>();
-  private readonly pool = new StatementPool<Statement>();
-  private readonly sql: string;
-  private readonly name: string;
-  private readonly kinds: ParamKinds;
-  private readonly raw: boolean;
-
-  constructor(sql: string, name: string, kinds: ParamKinds, raw: boolean) {
-    this.sql = sql;
-    this.name = name;
-    this.kinds = kinds;
-    this.raw = raw;
-  }
-
-  statement(db: Database, params?: unknown): Statement {
-    // The hot path of every :one and :many call: one flag test and one map lookup.
-    if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.statements.get(db) ?? this.prepared(db);
-  }
-
-  private prepared(db: Database): Statement {
-    const stmt = prepare(db, this.sql, this.raw);
-    this.statements.set(db, stmt);
-    return stmt;
-  }
-
-  run(db: Database, params: unknown, ...args: unknown[]): RunResult {
-    return runEndingIterators(db, this.statement(db, params), this.name, args);
-  }
-
-  iterate<R>(db: Database, params: unknown, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.pool.iterate(this.name, db, "", () => prepare(db, this.sql, this.raw), args, map);
+export class PlainQuery extends PreparedQuery {
+  protected statementOf(native: NativeStatement): Statement {
+    return native;
   }
 }
 
-/** A query with `sqlc.slice` lists: a statement per list-length shape (see SliceShape). */
-export class SliceQuery {
-  private readonly statements = new WeakMap<Database, Map<string, Statement>>();
-  private readonly pool = new StatementPool<Statement>();
-  private readonly shape: SliceShape;
-  private readonly raw: boolean;
-
-  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean) {
-    this.shape = new SliceShape(parts, name, kinds, MAX_VARIABLES, "SQLite");
-    this.raw = raw;
-  }
-
-  get(db: Database, params: unknown): unknown {
-    const { stmt, args } = this.bind(db, params);
-    return stmt.get(...args);
-  }
-
-  all(db: Database, params: unknown): unknown[] {
-    const { stmt, args } = this.bind(db, params);
-    return stmt.all(...args);
-  }
-
-  run(db: Database, params: unknown): RunResult {
-    const { stmt, args } = this.bind(db, params);
-    return runEndingIterators(db, stmt, this.shape.name, args);
-  }
-
-  iterate<R>(db: Database, params: unknown, map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    const b = this.shape.bind(params);
-    return this.pool.iterate(this.shape.name, db, b.key, () => prepare(db, b.sql(), this.raw), b.args, map);
-  }
-
-  private bind(db: Database, params: unknown): { stmt: Statement; args: unknown[] } {
-    const b = this.shape.bind(params);
-    let byKey = this.statements.get(db);
-    if (byKey === undefined) this.statements.set(db, (byKey = new Map()));
-    let stmt = byKey.get(b.key);
-    if (stmt === undefined) {
-      stmt = prepare(db, b.sql(), this.raw);
-      if (b.cacheable) byKey.set(b.key, stmt);
-    }
-    return { stmt, args: b.args };
-  }
-}
-
-const transactions = new WeakMap<Database, { begin: Statement; commit: Statement; rollback: Statement }>();
-
-/**
- * Runs `fn` in a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so no other
- * connection can write between this transaction's reads and writes (SQLite has no row locks,
- * and no FOR UPDATE). Commits on return, rolls back on throw. Nested calls join the outer one.
- * The three statements are prepared once per database.
- */
-export function immediate<T>(db: Database, fn: () => T): T {
-  if (db.inTransaction) return fn();
-  let t = transactions.get(db);
-  if (t === undefined) transactions.set(db, (t = { begin: db.prepare("BEGIN IMMEDIATE"), commit: db.prepare("COMMIT"), rollback: db.prepare("ROLLBACK") }));
-  runEndingIterators(db, t.begin, "immediate()", []);
-  try {
-    const result = fn();
-    runEndingIterators(db, t.commit, "immediate()", []);
-    return result;
-  } catch (e) {
-    if (db.inTransaction) runEndingIterators(db, t.rollback, "immediate()", []);
-    throw e;
+export class SliceQuery extends PreparedSliceQuery {
+  protected statementOf(native: NativeStatement): Statement {
+    return native;
   }
 }

@@ -7,7 +7,7 @@ import { betterSqlite3 } from "./better-sqlite3.js";
 import type { TargetCapabilities } from "./capabilities.js";
 import { libsql } from "./libsql.js";
 
-export const driverNames = ["better-sqlite3", "@libsql/client"] as const;
+export const driverNames = ["better-sqlite3", "libsql", "@libsql/client"] as const;
 export type Driver = (typeof driverNames)[number];
 
 export interface DriverProfile {
@@ -27,7 +27,8 @@ export interface DriverProfile {
 const SQLITE_MAX_VARIABLES = 32766;
 
 export const drivers: Readonly<Record<Driver, DriverProfile>> = {
-  "better-sqlite3": { name: "better-sqlite3", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "iterators.ts", "better-sqlite3.ts"], module: "better-sqlite3", capabilities: betterSqlite3 },
+  "better-sqlite3": { name: "better-sqlite3", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "iterators.ts", "prepared.ts", "better-sqlite3.ts"], module: "better-sqlite3", capabilities: betterSqlite3 },
+  libsql: { name: "libsql", async: false, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "iterators.ts", "prepared.ts", "libsql.ts"], module: "libsql", capabilities: libsql },
   "@libsql/client": { name: "@libsql/client", async: true, maxVariables: SQLITE_MAX_VARIABLES, runtime: ["core.ts", "libsql-client.ts"], module: "@libsql/client", capabilities: { ...libsql, driver: "@libsql/client" } },
 };
 

@@ -7,7 +7,7 @@
  * if; fts5 locales) and what the WASM build enables (sqlite_offset, bytecode, tables_used). It has
  * no UPDATE/DELETE … LIMIT, keeps Tcl variables, and turns foreign keys ON by default. sqld (Turso)
  * runs the same fork. Found by comparing pragma_function_list, pragma_module_list and
- * compile_options of both; generator/test/targets-libsql.test.ts keeps this table true.
+ * compile_options of both; generator/test/targets.test.ts keeps this table true.
  */
 import type { AddedFunction, TargetCapabilities } from "./capabilities.js";
 import { fts3Functions, geopolyFunctions } from "./better-sqlite3.js";

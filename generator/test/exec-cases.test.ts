@@ -7,22 +7,14 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { resolveOptions } from "../config/options.js";
-import type { ParamIR, QueryIR, RowField, ValueType } from "../ir/query-ir.js";
+import type { QueryIR, RowField, ValueType } from "../ir/query-ir.js";
 import { readProject } from "../cli/read-project.js";
 import { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import { generate } from "../pipeline/generate.js";
 import { caseNames, casePaths, runCase } from "./support/cases.js";
-import { openFilled, sampleValue, type Sample } from "./support/fill-database.js";
+import { openFilled, paramValue } from "./support/fill-database.js";
 
 let rowsChecked = 0;
-
-/** Parameters take the same sample values as the rows, so that they match some. */
-const paramSample: Record<ValueType["ts"], Sample> = { number: "integer", string: "text", Uint8Array: "blob", boolean: "boolean", unknown: "integer" };
-
-function paramValue(p: ParamIR): unknown {
-  const one = (i: number) => (p.type.ts === "boolean" ? i % 2 === 1 : sampleValue(paramSample[p.type.ts], i));
-  return p.list ? [one(1), one(2)] : one(1);
-}
 
 function checkValue(where: string, value: unknown, t: ValueType): void {
   if (value === null) {

@@ -30,6 +30,22 @@ describe("commands", () => {
     expect(query.addTag(db, { label: "b" })).toBe(2);
   });
 
+  it("booleans read right in every integer mode: with better-sqlite3's safe integers, FALSE (0n) is false", async () => {
+    const { query, open } = await loadCase("booleans");
+    const db = open();
+    db.defaultSafeIntegers(true);
+    db.exec("INSERT INTO workspaces (id, name) VALUES (x'01', 'w'); INSERT INTO http (id, workspace_id, name, is_delta) VALUES (x'0a', x'01', 'a', 0), (x'0b', x'01', 'b', 1)");
+    expect(query.listDeltas(db, { isDelta: false, workspaceId: Uint8Array.of(1) })).toEqual([{ id: Buffer.from([10]), isDelta: false }]);
+    expect(query.listDeltas(db, { isDelta: true, workspaceId: Uint8Array.of(1) })).toEqual([{ id: Buffer.from([11]), isDelta: true }]);
+  });
+
+  it(":execlastid and :execresult give numbers when the driver reads integers as bigint", async () => {
+    const { query, open } = await loadCase("execresult");
+    const db = open();
+    db.defaultSafeIntegers(true);
+    expect(query.addTagIgnore(db, { label: "a" })).toEqual({ changes: 1, lastInsertRowid: 1 });
+  });
+
   it(":execresult returns changes and lastInsertRowid", async () => {
     const { query, open } = await loadCase("execresult");
     const db = open();

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import type { ParamIR, ValueType } from "../../ir/query-ir.js";
 import { upPart } from "../../schema/apply-schema.js";
 
 export function schemaText(caseDir: string): string {
@@ -41,6 +42,18 @@ export function sampleValue(kind: Sample, i: number): unknown {
     case "date":
       return `2024-01-0${i % 10}`;
   }
+}
+
+/** Parameters take the same sample values as the rows, so that they match some. */
+const paramSample: Record<ValueType["ts"], Sample> = { number: "integer", string: "text", Uint8Array: "blob", boolean: "boolean", unknown: "integer" };
+
+/**
+ * A parameter's sample value number `i` of its kind (a list holds numbers i and i + 1): 1 matches
+ * the filled rows; 4 and up match none (an insert then adds a row instead of hitting a key).
+ */
+export function paramValue(p: ParamIR, i = 1): unknown {
+  const one = (n: number) => (p.type.ts === "boolean" ? n % 2 === 1 : sampleValue(paramSample[p.type.ts], n));
+  return p.list ? [one(i), one(i + 1)] : one(i);
 }
 
 /**

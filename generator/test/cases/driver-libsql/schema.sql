@@ -1,0 +1,7 @@
+CREATE TABLE notes (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL UNIQUE,
+  body TEXT,
+  pinned BOOLEAN NOT NULL DEFAULT 0,
+  attachment BLOB
+);
