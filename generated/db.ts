@@ -314,38 +314,39 @@ class StatementPool<S extends IteratingStatement> {
 }
 
 /**
- * The better-sqlite3 runtime: statements prepared once per database and run in raw mode (rows as
- * arrays, mapped to objects by generated code). better-sqlite3's Database satisfies the interfaces
- * below as it is.
+ * The runtime of drivers with better-sqlite3's API (better-sqlite3 and libsql): statements
+ * prepared once per database and run in raw mode (rows as arrays, mapped to objects by generated
+ * code); each `…Iterate()` on a statement of its own (see iterators.ts). The driver's file says
+ * how a native statement takes its arguments (`statementOf`) and names the query classes.
+ * Both drivers' Database satisfies the interfaces below as it is.
  */
 
+/** What queries call on a statement, arguments spread. */
 export interface Statement {
-  raw(toggle?: boolean): this;
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
   iterate(...params: unknown[]): IterableIterator<unknown>;
   run(...params: unknown[]): RunResult;
 }
 
+/** The driver's own statement. */
+interface NativeStatement extends Statement {
+  raw(toggle?: boolean): this;
+}
+
 export interface Database {
-  prepare(sql: string): Statement;
+  prepare(sql: string): NativeStatement;
   readonly inTransaction: boolean;
 }
 
 /** SQLite's default limit on bound variables in one statement (SQLITE_MAX_VARIABLE_NUMBER). */
 export const MAX_VARIABLES = 32766;
 
-function prepare(db: Database, sql: string, raw: boolean): Statement {
-  const stmt = db.prepare(sql);
-  if (raw) stmt.raw(true);
-  return stmt;
-}
-
 /**
  * A query without lists. `statement()` returns its statement, prepared once per database, for
  * `get`/`all`; writes go through `run()` and iteration through `iterate()`.
  */
-export class PlainQuery {
+abstract class PreparedQuery {
   private readonly statements = new WeakMap<Database, Statement>();
   private readonly pool = new StatementPool<Statement>();
   private readonly sql: string;
@@ -360,6 +361,9 @@ export class PlainQuery {
     this.raw = raw;
   }
 
+  /** The driver's statement as queries call it. */
+  protected abstract statementOf(native: NativeStatement): Statement;
+
   statement(db: Database, params?: unknown): Statement {
     // The hot path of every :one and :many call: one flag test and one map lookup.
     if (checksOn()) checkParams(this.name, this.kinds, params);
@@ -367,7 +371,7 @@ export class PlainQuery {
   }
 
   private prepared(db: Database): Statement {
-    const stmt = prepare(db, this.sql, this.raw);
+    const stmt = this.statementOf(prepare(db, this.sql, this.raw));
     this.statements.set(db, stmt);
     return stmt;
   }
@@ -378,12 +382,12 @@ export class PlainQuery {
 
   iterate<R>(db: Database, params: unknown, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
     if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.pool.iterate(this.name, db, "", () => prepare(db, this.sql, this.raw), args, map);
+    return this.pool.iterate(this.name, db, "", () => this.statementOf(prepare(db, this.sql, this.raw)), args, map);
   }
 }
 
 /** A query with `sqlc.slice` lists: a statement per list-length shape (see SliceShape). */
-export class SliceQuery {
+abstract class PreparedSliceQuery {
   private readonly statements = new WeakMap<Database, Map<string, Statement>>();
   private readonly pool = new StatementPool<Statement>();
   private readonly shape: SliceShape;
@@ -393,6 +397,9 @@ export class SliceQuery {
     this.shape = new SliceShape(parts, name, kinds, MAX_VARIABLES, "SQLite");
     this.raw = raw;
   }
+
+  /** The driver's statement as queries call it. */
+  protected abstract statementOf(native: NativeStatement): Statement;
 
   get(db: Database, params: unknown): unknown {
     const { stmt, args } = this.bind(db, params);
@@ -411,7 +418,7 @@ export class SliceQuery {
 
   iterate<R>(db: Database, params: unknown, map: (r: unknown[]) => R): Generator<R, void, undefined> {
     const b = this.shape.bind(params);
-    return this.pool.iterate(this.shape.name, db, b.key, () => prepare(db, b.sql(), this.raw), b.args, map);
+    return this.pool.iterate(this.shape.name, db, b.key, () => this.statementOf(prepare(db, b.sql(), this.raw)), b.args, map);
   }
 
   private bind(db: Database, params: unknown): { stmt: Statement; args: unknown[] } {
@@ -420,11 +427,17 @@ export class SliceQuery {
     if (byKey === undefined) this.statements.set(db, (byKey = new Map()));
     let stmt = byKey.get(b.key);
     if (stmt === undefined) {
-      stmt = prepare(db, b.sql(), this.raw);
+      stmt = this.statementOf(prepare(db, b.sql(), this.raw));
       if (b.cacheable) byKey.set(b.key, stmt);
     }
     return { stmt, args: b.args };
   }
+}
+
+function prepare(db: Database, sql: string, raw: boolean): NativeStatement {
+  const stmt = db.prepare(sql);
+  if (raw) stmt.raw(true);
+  return stmt;
 }
 
 const transactions = new WeakMap<Database, { begin: Statement; commit: Statement; rollback: Statement }>();
@@ -433,7 +446,8 @@ const transactions = new WeakMap<Database, { begin: Statement; commit: Statement
  * Runs `fn` in a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so no other
  * connection can write between this transaction's reads and writes (SQLite has no row locks,
  * and no FOR UPDATE). Commits on return, rolls back on throw. Nested calls join the outer one.
- * The three statements are prepared once per database.
+ * The three statements are prepared once per database (and take no arguments, which every
+ * driver's statement accepts as it is).
  */
 export function immediate<T>(db: Database, fn: () => T): T {
   if (db.inTransaction) return fn();
@@ -447,5 +461,22 @@ export function immediate<T>(db: Database, fn: () => T): T {
   } catch (e) {
     if (db.inTransaction) runEndingIterators(db, t.rollback, "immediate()", []);
     throw e;
+  }
+}
+
+/**
+ * The better-sqlite3 runtime: prepared.ts with the driver's statements used as they are
+ * (better-sqlite3 takes spread arguments of any kind).
+ */
+
+export class PlainQuery extends PreparedQuery {
+  protected statementOf(native: NativeStatement): Statement {
+    return native;
+  }
+}
+
+export class SliceQuery extends PreparedSliceQuery {
+  protected statementOf(native: NativeStatement): Statement {
+    return native;
   }
 }
