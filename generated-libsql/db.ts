@@ -299,10 +299,18 @@ function allRows(rs: ResultSet): ArrayLike<unknown>[] {
  * Row objects, so a row holding a blob is copied into an array; rows without one are used as they are.
  */
 function withBytes(row: ArrayLike<unknown>): ArrayLike<unknown> {
-  for (let j = 0; j < row.length; j++) {
-    if (row[j] instanceof ArrayBuffer) return Array.from(row, (v) => (v instanceof ArrayBuffer ? new Uint8Array(v) : v));
-  }
+  for (let j = 0; j < row.length; j++) if (row[j] instanceof ArrayBuffer) return copied(row);
   return row;
+}
+
+/** A plain loop: Array.from with a mapper costs a call per value on this hot path. */
+function copied(row: ArrayLike<unknown>): unknown[] {
+  const out: unknown[] = new Array(row.length);
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    out[j] = v instanceof ArrayBuffer ? new Uint8Array(v) : v;
+  }
+  return out;
 }
 
 /** The client reports no rowid for statements that return rows (locally) or when the server omits it: 0 then. */

@@ -361,8 +361,8 @@ abstract class PreparedQuery {
     this.raw = raw;
   }
 
-  /** The driver's statement as queries call it. */
-  protected abstract statementOf(native: NativeStatement): Statement;
+  /** The driver's statement as queries call it, from a function preparing the native one (called at once, and again where the driver needs). */
+  protected abstract statementOf(prepare: () => NativeStatement): Statement;
 
   statement(db: Database, params?: unknown): Statement {
     // The hot path of every :one and :many call: one flag test and one map lookup.
@@ -371,7 +371,7 @@ abstract class PreparedQuery {
   }
 
   private prepared(db: Database): Statement {
-    const stmt = this.statementOf(prepare(db, this.sql, this.raw));
+    const stmt = this.statementOf(() => prepare(db, this.sql, this.raw));
     this.statements.set(db, stmt);
     return stmt;
   }
@@ -382,7 +382,7 @@ abstract class PreparedQuery {
 
   iterate<R>(db: Database, params: unknown, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
     if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.pool.iterate(this.name, db, "", () => this.statementOf(prepare(db, this.sql, this.raw)), args, map);
+    return this.pool.iterate(this.name, db, "", () => this.statementOf(() => prepare(db, this.sql, this.raw)), args, map);
   }
 }
 
@@ -398,8 +398,8 @@ abstract class PreparedSliceQuery {
     this.raw = raw;
   }
 
-  /** The driver's statement as queries call it. */
-  protected abstract statementOf(native: NativeStatement): Statement;
+  /** The driver's statement as queries call it, from a function preparing the native one (called at once, and again where the driver needs). */
+  protected abstract statementOf(prepare: () => NativeStatement): Statement;
 
   get(db: Database, params: unknown): unknown {
     const { stmt, args } = this.bind(db, params);
@@ -418,7 +418,7 @@ abstract class PreparedSliceQuery {
 
   iterate<R>(db: Database, params: unknown, map: (r: unknown[]) => R): Generator<R, void, undefined> {
     const b = this.shape.bind(params);
-    return this.pool.iterate(this.shape.name, db, b.key, () => this.statementOf(prepare(db, b.sql(), this.raw)), b.args, map);
+    return this.pool.iterate(this.shape.name, db, b.key, () => this.statementOf(() => prepare(db, b.sql(), this.raw)), b.args, map);
   }
 
   private bind(db: Database, params: unknown): { stmt: Statement; args: unknown[] } {
@@ -427,7 +427,8 @@ abstract class PreparedSliceQuery {
     if (byKey === undefined) this.statements.set(db, (byKey = new Map()));
     let stmt = byKey.get(b.key);
     if (stmt === undefined) {
-      stmt = this.statementOf(prepare(db, b.sql(), this.raw));
+      const sql = b.sql();
+      stmt = this.statementOf(() => prepare(db, sql, this.raw));
       if (b.cacheable) byKey.set(b.key, stmt);
     }
     return { stmt, args: b.args };
@@ -470,13 +471,13 @@ export function immediate<T>(db: Database, fn: () => T): T {
  */
 
 export class PlainQuery extends PreparedQuery {
-  protected statementOf(native: NativeStatement): Statement {
-    return native;
+  protected statementOf(prepare: () => NativeStatement): Statement {
+    return prepare();
   }
 }
 
 export class SliceQuery extends PreparedSliceQuery {
-  protected statementOf(native: NativeStatement): Statement {
-    return native;
+  protected statementOf(prepare: () => NativeStatement): Statement {
+    return prepare();
   }
 }

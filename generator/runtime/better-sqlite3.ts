@@ -5,13 +5,13 @@
 import { PreparedQuery, PreparedSliceQuery, type NativeStatement, type Statement } from "./prepared.js";
 
 export class PlainQuery extends PreparedQuery {
-  protected statementOf(native: NativeStatement): Statement {
-    return native;
+  protected statementOf(prepare: () => NativeStatement): Statement {
+    return prepare();
   }
 }
 
 export class SliceQuery extends PreparedSliceQuery {
-  protected statementOf(native: NativeStatement): Statement {
-    return native;
+  protected statementOf(prepare: () => NativeStatement): Statement {
+    return prepare();
   }
 }

@@ -48,8 +48,8 @@ export abstract class PreparedQuery {
     this.raw = raw;
   }
 
-  /** The driver's statement as queries call it. */
-  protected abstract statementOf(native: NativeStatement): Statement;
+  /** The driver's statement as queries call it, from a function preparing the native one (called at once, and again where the driver needs). */
+  protected abstract statementOf(prepare: () => NativeStatement): Statement;
 
   statement(db: Database, params?: unknown): Statement {
     // The hot path of every :one and :many call: one flag test and one map lookup.
@@ -58,7 +58,7 @@ export abstract class PreparedQuery {
   }
 
   private prepared(db: Database): Statement {
-    const stmt = this.statementOf(prepare(db, this.sql, this.raw));
+    const stmt = this.statementOf(() => prepare(db, this.sql, this.raw));
     this.statements.set(db, stmt);
     return stmt;
   }
@@ -69,7 +69,7 @@ export abstract class PreparedQuery {
 
   iterate<R>(db: Database, params: unknown, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
     if (checksOn()) checkParams(this.name, this.kinds, params);
-    return this.pool.iterate(this.name, db, "", () => this.statementOf(prepare(db, this.sql, this.raw)), args, map);
+    return this.pool.iterate(this.name, db, "", () => this.statementOf(() => prepare(db, this.sql, this.raw)), args, map);
   }
 }
 
@@ -85,8 +85,8 @@ export abstract class PreparedSliceQuery {
     this.raw = raw;
   }
 
-  /** The driver's statement as queries call it. */
-  protected abstract statementOf(native: NativeStatement): Statement;
+  /** The driver's statement as queries call it, from a function preparing the native one (called at once, and again where the driver needs). */
+  protected abstract statementOf(prepare: () => NativeStatement): Statement;
 
   get(db: Database, params: unknown): unknown {
     const { stmt, args } = this.bind(db, params);
@@ -105,7 +105,7 @@ export abstract class PreparedSliceQuery {
 
   iterate<R>(db: Database, params: unknown, map: (r: unknown[]) => R): Generator<R, void, undefined> {
     const b = this.shape.bind(params);
-    return this.pool.iterate(this.shape.name, db, b.key, () => this.statementOf(prepare(db, b.sql(), this.raw)), b.args, map);
+    return this.pool.iterate(this.shape.name, db, b.key, () => this.statementOf(() => prepare(db, b.sql(), this.raw)), b.args, map);
   }
 
   private bind(db: Database, params: unknown): { stmt: Statement; args: unknown[] } {
@@ -114,7 +114,8 @@ export abstract class PreparedSliceQuery {
     if (byKey === undefined) this.statements.set(db, (byKey = new Map()));
     let stmt = byKey.get(b.key);
     if (stmt === undefined) {
-      stmt = this.statementOf(prepare(db, b.sql(), this.raw));
+      const sql = b.sql();
+      stmt = this.statementOf(() => prepare(db, sql, this.raw));
       if (b.cacheable) byKey.set(b.key, stmt);
     }
     return { stmt, args: b.args };

@@ -16,7 +16,11 @@ import type { BenchJob, BenchResult } from "./runner.js";
 import { queries, schema } from "./workload.js";
 
 /** The drivers benchmarked, the file of generator/bench/drivers/ with their hand-written forms, and where they run. */
-const benched: readonly { driver: Driver; file: string; runtime: Runtime }[] = [{ driver: "better-sqlite3", file: "better-sqlite3.js", runtime: "node20" }];
+const benched: readonly { driver: Driver; file: string; runtime: Runtime }[] = [
+  { driver: "better-sqlite3", file: "better-sqlite3.js", runtime: "node20" },
+  { driver: "libsql", file: "libsql.js", runtime: "node20" },
+  { driver: "@libsql/client", file: "libsql-client.js", runtime: "node20" },
+];
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);

@@ -69,7 +69,7 @@ it("the reference run is meaningful: every case set up, most calls returned", ()
 describe.each(suite.filter((s) => s !== reference))("$driver", (s) => {
   let jobs: CaseJob[] = [];
   beforeAll(async () => {
-    jobs = await compileCases(planned, s.driver, join(work, slug(s)));
+    jobs = await compileCases(planned, s.driver, join(work, slug(s)), Object.keys(s.refusedCases ?? {}));
   }, 600_000);
 
   it("accepts the driver's own connection type without a cast", () => {
@@ -80,7 +80,7 @@ describe.each(suite.filter((s) => s !== reference))("$driver", (s) => {
 
   it.each(s.runtimes)("returns on %s what better-sqlite3 returns", async (runtime) => {
     const actual = await runJob(s, runtime, harness, jobs);
-    for (const c of planned) expect(comparable(actual[c.name], c.volatile), `${s.driver} on ${runtime}, case ${c.name}`).toEqual(comparable(expected[c.name], c.volatile));
+    for (const c of planned.filter((p) => s.refusedCases?.[p.name] === undefined)) expect(comparable(actual[c.name], c.volatile), `${s.driver} on ${runtime}, case ${c.name}`).toEqual(comparable(expected[c.name], c.volatile));
   }, 600_000);
 });
 

@@ -57,12 +57,19 @@ export async function planCases(): Promise<PlannedCase[]> {
   return planned;
 }
 
-/** Writes `driver`'s output for each case, compiled to JavaScript, under `root`; returns the runner's case jobs. */
-export async function compileCases(cases: readonly PlannedCase[], driver: Driver, root: string): Promise<CaseJob[]> {
+/**
+ * Writes `driver`'s output for each case, compiled to JavaScript, under `root`; returns the runner's
+ * case jobs. Cases in `refused` (what the driver's SQLite lacks) must fail to generate, and get no job.
+ */
+export async function compileCases(cases: readonly PlannedCase[], driver: Driver, root: string, refused: readonly string[] = []): Promise<CaseJob[]> {
   rmSync(root, { recursive: true, force: true });
   const jobs: CaseJob[] = [];
   for (const c of cases) {
     const result = await analyse(c.dir, driver);
+    if (refused.includes(c.name)) {
+      if (result.files !== null) throw new Error(`${c.name}: listed as refused by ${driver}, yet it generates`);
+      continue;
+    }
     if (result.files === null) throw new Error(`${c.name}: generating for ${driver} failed: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join("; ")}`);
     const out = join(root, c.name);
     mkdirSync(out, { recursive: true });

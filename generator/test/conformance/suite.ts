@@ -14,7 +14,12 @@ export interface SuiteDriver {
   readonly runtimes: readonly Runtime[];
   /** TypeScript that declares `Connection` as the driver's connection type, from its own types. */
   readonly connectionType: string;
+  /** Golden cases the driver's SQLite cannot run, and why: generating them for it must fail. */
+  readonly refusedCases?: Readonly<Record<string, string>>;
 }
+
+/** What libSQL (SQLite 3.45.1, see targets/libsql.ts) refuses of the golden cases. */
+const libsqlRefuses = { "target-driver-features": "UPDATE/DELETE … ORDER BY … LIMIT" };
 
 export const suite: readonly SuiteDriver[] = [
   {
@@ -22,6 +27,20 @@ export const suite: readonly SuiteDriver[] = [
     adapter: "better-sqlite3.ts",
     runtimes: ["node20"],
     connectionType: 'import type BetterSqlite3 from "better-sqlite3";\ntype Connection = BetterSqlite3.Database;',
+  },
+  {
+    driver: "libsql",
+    adapter: "libsql.ts",
+    runtimes: ["node20", "node22", "node24", "bun"],
+    connectionType: 'import type Libsql from "libsql";\ntype Connection = Libsql.Database;',
+    refusedCases: libsqlRefuses,
+  },
+  {
+    driver: "@libsql/client",
+    adapter: "libsql-client.ts",
+    runtimes: ["node20", "node22", "node24", "bun"],
+    connectionType: 'import type { Client } from "@libsql/client";\ntype Connection = Client;',
+    refusedCases: libsqlRefuses,
   },
 ];
 

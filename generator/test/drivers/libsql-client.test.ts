@@ -79,6 +79,14 @@ describe.each(Object.keys(urls))("@libsql/client on %s", (kind) => {
     await expect(refused).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT", message: expect.stringMatching(/UNIQUE constraint failed: notes.title/) });
   });
 
+  it("runs a :one INSERT … RETURNING again after a constraint refused it", async () => {
+    const created = await q.createNote(client, { title: "created" });
+    expect(created).toEqual({ id: expect.any(Number), title: "created" });
+    await expect(q.createNote(client, { title: "created" })).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT" });
+    expect((await q.createNote(client, { title: "created-2" })).id).toBe(created.id + 1);
+    await q.deleteNotesByIds(client, { ids: [created.id, created.id + 1] });
+  });
+
   it("commits a transaction when its function resolves, joining nested calls", async () => {
     const ids = await db.transaction(client, async (tx: unknown) => {
       const a = await q.addNote(tx, note("in-tx-a"));

@@ -93,6 +93,16 @@ describe("libsql", () => {
     expect(() => q.addNote(db, note("z"))).toThrow(expect.objectContaining({ code: "SQLITE_CONSTRAINT_UNIQUE", message: "UNIQUE constraint failed: notes.title" }));
   });
 
+  it("runs a :one again after the driver threw from it (libsql's get() would throw the same error again)", () => {
+    const db = open();
+    expect(q.createNote(db, { title: "a" })).toEqual({ id: 1, title: "a" });
+    expect(() => q.createNote(db, { title: "a" })).toThrow(/UNIQUE/);
+    expect(q.createNote(db, { title: "b" })).toEqual({ id: 2, title: "b" });
+    const raw = db.prepare("INSERT INTO notes (title) VALUES (?) RETURNING id");
+    expect(() => raw.get(["a"])).toThrow(/UNIQUE/);
+    expect(() => raw.get(["c"])).toThrow(/UNIQUE/); // the driver alone: stuck
+  });
+
   it("commits immediate() on return and rolls back on throw, joining nested calls", () => {
     const db = open();
     const ids = rt.immediate(db, () => {

@@ -18,3 +18,6 @@ DELETE FROM notes WHERE id IN (sqlc.slice(ids));
 
 -- name: RenameNote :execresult
 UPDATE OR IGNORE notes SET title = ? WHERE id = ?;
+
+-- name: CreateNote :one
+INSERT INTO notes (title) VALUES (?) RETURNING id, title;

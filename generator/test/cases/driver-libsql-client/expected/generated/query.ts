@@ -165,3 +165,30 @@ export async function renameNote(db: Database, params: RenameNoteParams): Promis
   const result = await renameNoteStatement.run(db, params, params.title, params.id);
   return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
 }
+
+/** SQL of CreateNote. */
+export const createNoteSql = "INSERT INTO notes (title) VALUES (?) RETURNING id, title";
+
+export interface CreateNoteParams {
+  title: string;
+}
+
+export interface CreateNoteRow {
+  id: number;
+  title: string;
+}
+
+const createNoteStatement = new PlainQuery(createNoteSql, "CreateNote", { title: "string" }, true);
+
+function toCreateNoteRow(r: unknown[]): CreateNoteRow {
+  return {
+    id: r[0] as number,
+    title: r[1] as string,
+  };
+}
+
+/** `:one` query `CreateNote` (query.sql:22). */
+export async function createNote(db: Database, params: CreateNoteParams): Promise<CreateNoteRow | undefined> {
+  const r = await createNoteStatement.get(db, params, params.title) as unknown[] | undefined;
+  return r === undefined ? undefined : toCreateNoteRow(r);
+}

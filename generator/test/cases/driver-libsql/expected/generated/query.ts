@@ -175,3 +175,30 @@ export function renameNote(db: Database, params: RenameNoteParams): ExecResult {
   const result = renameNoteStatement.run(db, params, params.title, params.id);
   return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
 }
+
+/** SQL of CreateNote. */
+export const createNoteSql = "INSERT INTO notes (title) VALUES (?) RETURNING id, title";
+
+export interface CreateNoteParams {
+  title: string;
+}
+
+export interface CreateNoteRow {
+  id: number;
+  title: string;
+}
+
+const createNoteStatement = new PlainQuery(createNoteSql, "CreateNote", { title: "string" }, true);
+
+function toCreateNoteRow(r: unknown[]): CreateNoteRow {
+  return {
+    id: r[0] as number,
+    title: r[1] as string,
+  };
+}
+
+/** `:one` query `CreateNote` (query.sql:22). */
+export function createNote(db: Database, params: CreateNoteParams): CreateNoteRow | undefined {
+  const r = createNoteStatement.statement(db, params).get(params.title) as unknown[] | undefined;
+  return r === undefined ? undefined : toCreateNoteRow(r);
+}
