@@ -99,3 +99,30 @@ export function latestChangeSeq(db: Database, params: LatestChangeSeqParams): La
   const r = latestChangeSeqStatement.statement(db, params).get(params.workspaceId) as unknown[] | undefined;
   return r === undefined ? undefined : toLatestChangeSeqRow(r);
 }
+
+/** SQL of ChangeLogHead. */
+export const changeLogHeadSql = "SELECT coalesce(max(seq), 0) AS seq FROM change_log";
+
+export interface ChangeLogHeadRow {
+  seq: number;
+}
+
+const changeLogHeadStatement = new PlainQuery(changeLogHeadSql, "ChangeLogHead", {  }, true);
+
+function toChangeLogHeadRow(r: unknown[]): ChangeLogHeadRow {
+  return {
+    seq: r[0] as number,
+  };
+}
+
+/**
+ * The newest seq of every workspace's feed: it moves whenever any connection commits a change. A
+ * process on a driver without one stable connection (a pool, a remote server) polls it to notice
+ * other processes' writes, where better-sqlite3 uses PRAGMA data_version.
+ *
+ * `:one` query `ChangeLogHead` (queries/change-feed.sql:21).
+ */
+export function changeLogHead(db: Database): ChangeLogHeadRow | undefined {
+  const r = changeLogHeadStatement.statement(db).get() as unknown[] | undefined;
+  return r === undefined ? undefined : toChangeLogHeadRow(r);
+}

@@ -14,3 +14,9 @@ LIMIT sqlc.arg(batch_size);
 -- The feed position a snapshot corresponds to: read it in the same transaction as the snapshot.
 -- name: LatestChangeSeq :one
 SELECT coalesce(max(seq), 0) AS seq FROM change_log WHERE workspace_id = ?;
+
+-- The newest seq of every workspace's feed: it moves whenever any connection commits a change. A
+-- process on a driver without one stable connection (a pool, a remote server) polls it to notice
+-- other processes' writes, where better-sqlite3 uses PRAGMA data_version.
+-- name: ChangeLogHead :one
+SELECT coalesce(max(seq), 0) AS seq FROM change_log;

@@ -21,6 +21,19 @@ export interface OpenOptions {
   readonly migrate?: boolean;
 }
 
+/** The settings of every connection to a local database file, whatever the driver. */
+export function streamingPragmas(options: OpenOptions): string[] {
+  return [
+    "journal_mode = WAL", // readers never block the writer, nor the writer readers
+    "synchronous = NORMAL", // durable at checkpoints; safe from corruption in WAL mode
+    "foreign_keys = ON",
+    `busy_timeout = ${options.busyTimeoutMs ?? 5000}`,
+    "cache_size = 10000", // pages, as the spec says (about 40 MB at 4 KiB pages)
+    "temp_store = MEMORY",
+    "mmap_size = 268435456", // 256 MiB
+  ];
+}
+
 /** The repository's schema/ folder, found upwards from this file (run from source or from build/). */
 function schemaDir(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
@@ -31,13 +44,7 @@ function schemaDir(): string {
 
 export function openStreamingDatabase(path: string, options: OpenOptions = {}): StreamingDatabase {
   const db = new Database(path);
-  db.pragma("journal_mode = WAL"); // readers never block the writer, nor the writer readers
-  db.pragma("synchronous = NORMAL"); // durable at checkpoints; safe from corruption in WAL mode
-  db.pragma("foreign_keys = ON");
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-  db.pragma("cache_size = 10000"); // pages, as the spec says (about 40 MB at 4 KiB pages)
-  db.pragma("temp_store = MEMORY");
-  db.pragma("mmap_size = 268435456"); // 256 MiB
+  for (const pragma of streamingPragmas(options)) db.pragma(pragma);
   if (options.migrate !== false && db.prepare("SELECT count(*) FROM sqlite_schema").pluck().get() === 0) applySchema(db);
   return {
     db,
@@ -48,11 +55,15 @@ export function openStreamingDatabase(path: string, options: OpenOptions = {}): 
   };
 }
 
-/** Applies schema/*.sql in order, as `npx gen` does when it analyses the queries. */
-export function applySchema(db: Database.Database): void {
+/** The text of schema/*.sql in order, as `npx gen` applies it when it analyses the queries. */
+export function schemaScripts(): string[] {
   const dir = schemaDir();
-  const files = readdirSync(dir).filter((f) => f.endsWith(".sql")).sort();
+  return readdirSync(dir).filter((f) => f.endsWith(".sql")).sort().map((f) => readFileSync(join(dir, f), "utf8"));
+}
+
+/** Applies schema/*.sql in one transaction. */
+export function applySchema(db: Database.Database): void {
   db.transaction(() => {
-    for (const f of files) db.exec(readFileSync(join(dir, f), "utf8"));
+    for (const script of schemaScripts()) db.exec(script);
   })();
 }

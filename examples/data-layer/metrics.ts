@@ -3,14 +3,8 @@
  * sharing the buffer count together, and streaming_performance_log with retention.
  */
 import { randomBytes } from "node:crypto";
-import {
-  logStreamingOperation,
-  pruneStreamingPerformanceLog,
-  summarizeAllStreamingPerformance,
-  trimStreamingPerformanceLog,
-  type Database,
-  type SummarizeAllStreamingPerformanceRow,
-} from "../../generated/index.js";
+import type { SummarizeAllStreamingPerformanceRow } from "../../generated/index.js";
+import type { AppQueries, Awaitable } from "./store.js";
 
 const OPERATIONS = 0;
 const TOTAL_DURATION_US = 1; // microseconds, so that fast operations still add up
@@ -62,6 +56,9 @@ export interface RetentionOptions {
   readonly pruneEvery?: number;
 }
 
+/** The generated functions the log uses, on any driver (see store.ts). */
+export type LogQueries = Pick<AppQueries, "logStreamingOperation" | "pruneStreamingPerformanceLog" | "trimStreamingPerformanceLog" | "summarizeAllStreamingPerformance">;
+
 /**
  * streaming_performance_log with retention: one row per operation (a write, a snapshot, one
  * change-feed read however many clients it reached), pruned by age and size as it grows.
@@ -73,7 +70,7 @@ export class PerformanceLog {
   private readonly pruneEvery: number;
 
   constructor(
-    private readonly db: Database,
+    private readonly store: LogQueries,
     readonly metrics: StreamingMetrics = new StreamingMetrics(),
     retention: RetentionOptions = {},
   ) {
@@ -82,8 +79,8 @@ export class PerformanceLog {
     this.pruneEvery = retention.pruneEvery ?? 1000;
   }
 
-  append(op: Operation, durationMs: number, records: number, error?: unknown): void {
-    logStreamingOperation(this.db, {
+  async append(op: Operation, durationMs: number, records: number, error?: unknown): Promise<void> {
+    await this.store.logStreamingOperation({
       id: randomBytes(16),
       workspaceId: op.workspaceId,
       operationType: op.type,
@@ -92,18 +89,19 @@ export class PerformanceLog {
       durationMs: Math.round(durationMs),
       errorMessage: error === undefined ? null : String(error),
     });
-    if (++this.sincePrune >= this.pruneEvery) this.prune();
+    if (++this.sincePrune >= this.pruneEvery) await this.prune();
   }
 
   /** Applies retention now; returns the rows deleted. */
-  prune(): number {
+  async prune(): Promise<number> {
     this.sincePrune = 0;
-    return pruneStreamingPerformanceLog(this.db, { timestamp: Math.floor(Date.now() / 1000) - this.maxAgeSeconds }) + trimStreamingPerformanceLog(this.db, { keep: this.maxRows });
+    const old = await this.store.pruneStreamingPerformanceLog({ timestamp: Math.floor(Date.now() / 1000) - this.maxAgeSeconds });
+    return old + (await this.store.trimStreamingPerformanceLog({ keep: this.maxRows }));
   }
 
   /** Operations since `sinceSeconds` (Unix time), summed by type in SQL over the covering index. */
-  summary(sinceSeconds: number): SummarizeAllStreamingPerformanceRow[] {
-    return summarizeAllStreamingPerformance(this.db, { timestamp: sinceSeconds });
+  summary(sinceSeconds: number): Awaitable<SummarizeAllStreamingPerformanceRow[]> {
+    return this.store.summarizeAllStreamingPerformance({ timestamp: sinceSeconds });
   }
 }
 
@@ -111,12 +109,12 @@ export class PerformanceLog {
  * Times `fn` and counts it in the metrics; appends it to the log unless `logged(result)` says
  * it is not worth a row (a change-feed read that found nothing). Errors are always logged.
  */
-export function measured<T>(log: PerformanceLog, op: Operation, fn: () => T, count: (result: T) => number, logged: (records: number) => boolean = () => true): T {
+export async function measured<T>(log: PerformanceLog, op: Operation, fn: () => Awaitable<T>, count: (result: T) => number, logged: (records: number) => boolean = () => true): Promise<T> {
   const start = performance.now();
   let error: unknown;
   let result: T | undefined;
   try {
-    result = fn();
+    result = await fn();
     return result;
   } catch (e) {
     error = e;
@@ -125,6 +123,6 @@ export function measured<T>(log: PerformanceLog, op: Operation, fn: () => T, cou
     const durationMs = performance.now() - start;
     const records = result === undefined ? 0 : count(result);
     log.metrics.recordOperation(durationMs, records, error);
-    if (error !== undefined || logged(records)) log.append(op, durationMs, records, error);
+    if (error !== undefined || logged(records)) await log.append(op, durationMs, records, error);
   }
 }

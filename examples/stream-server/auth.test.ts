@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, startServer, type TestServer } from "./fixtures.js";
 
 let t: TestServer;
-beforeAll(async () => (t = await startServer({ token: "s3cret" })));
+// The token is checked before any route touches the database: one driver is enough.
+beforeAll(async () => (t = await startServer("better-sqlite3", { token: "s3cret" })));
 afterAll(() => t.app.close());
 
 describe("bearer token", () => {

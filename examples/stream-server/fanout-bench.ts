@@ -6,7 +6,8 @@
  * (steadier than wall time on a shared machine), server RSS, and, for the sequential creates, the
  * time from sending a create to a watching client receiving its change (p50/p99). The idle clients
  * live in a child process of their own, so that reading their streams does not slow the writer.
- * BENCH_SERVER=path/to/main.js measures another build of the server (e.g. an older commit's).
+ * BENCH_SERVER=path/to/main.js measures another build of the server (e.g. an older commit's);
+ * BENCH_DRIVER=@libsql/client runs the server on @libsql/client (a `file:` URL) instead of better-sqlite3.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import { fileURLToPath } from "node:url";
 const SERVER = process.env.BENCH_SERVER ?? join(dirname(fileURLToPath(import.meta.url)), "main.js");
 const CLIENTS = (process.env.BENCH_CLIENTS ?? "0,20,100,500").split(",").map(Number);
 const WATCHING = (process.env.BENCH_WATCHING ?? "same,other").split(",") as ("same" | "other")[];
+const LIBSQL = process.env.BENCH_DRIVER === "@libsql/client";
 const CONCURRENT = 200;
 const SEQUENTIAL = 100;
 
@@ -32,7 +34,8 @@ async function freePort(): Promise<number> {
 
 async function startServer(): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [SERVER], { env: { ...process.env, PORT: String(port), DB: join(mkdtempSync(join(tmpdir(), "fanout-bench-")), "b.db") }, stdio: ["ignore", "pipe", "inherit"] });
+  const path = join(mkdtempSync(join(tmpdir(), "fanout-bench-")), "b.db");
+  const child = spawn(process.execPath, [SERVER], { env: { ...process.env, PORT: String(port), DB: LIBSQL ? `file:${path}` : path }, stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes("streaming") && resolve()));
   return { child, base: `http://127.0.0.1:${port}` };
 }
@@ -139,7 +142,7 @@ async function run(clients: number, idleOn: "same" | "other"): Promise<Row> {
 async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const idleOn of WATCHING) for (const n of CLIENTS) rows.push(await run(n, idleOn));
-  console.log(`server: ${SERVER}`);
+  console.log(`server: ${SERVER} on ${LIBSQL ? "@libsql/client" : "better-sqlite3"}`);
   console.log("| idle clients | watching | 200 concurrent creates/s | 100 sequential creates/s | vs 0 clients | server CPU ms/write | server RSS MB | send→delivery p50 ms | p99 ms |");
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {

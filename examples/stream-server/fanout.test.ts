@@ -1,16 +1,13 @@
 /**
- * The fan-out under pressure, over real HTTP on 127.0.0.1: a client that falls too far behind is
- * dropped with a reason and resumes by Last-Event-ID with nothing missed or repeated; two server
- * processes on one database file deliver each other's writes.
+ * The fan-out under pressure, over real HTTP on 127.0.0.1, on each driver: a client that falls too
+ * far behind is dropped with a reason and resumes by Last-Event-ID with nothing missed or repeated;
+ * two server processes on one database file deliver each other's writes.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as q from "../../generated/index.js";
-import { openStreamingDatabase } from "../data-layer/connection.js";
-import { call, readDatabaseState, runWriter, stalled, startServer, streams } from "./fixtures.js";
+import { call, drivers, insertRequests, readDatabaseState, runWriter, seqsAfter, stalled, startServer, streams } from "./fixtures.js";
 import { StreamClient } from "./sse-client.js";
 
 let compiled: string;
@@ -27,35 +24,17 @@ afterAll(() => {
   rmSync(compiled, { recursive: true, force: true });
 });
 
-/**
- * Creates `n` requests of 20 KB on another connection (as another process would): megabytes, more
- * than the socket buffers between server and client hold.
- */
-function insertBig(dbPath: string, workspace: string, n: number): void {
-  const { db, close } = openStreamingDatabase(dbPath, { migrate: false });
-  const workspaceId = Buffer.from(workspace, "hex");
-  db.transaction(() => {
-    for (let i = 0; i < n; i++) q.createHTTP(db, { id: randomBytes(16), workspaceId, folderId: null, name: `r${i}`, url: "u".repeat(20_000), method: "GET", description: "" });
-  })();
-  close();
-}
+/** Creates `n` requests of 20 KB on another connection (as another process would). */
+const insertBig = (db: string, workspace: string, n: number) => insertRequests(db, workspace, n, 20_000);
 
-/** Every seq of the workspace's feed after `after`, from the database. */
-function seqsAfter(dbPath: string, workspace: string, after: number): number[] {
-  const { db, close } = openStreamingDatabase(dbPath, { migrate: false });
-  const seqs = q.streamWorkspaceChanges(db, { workspaceId: Buffer.from(workspace, "hex"), afterSeq: after, batchSize: 1_000_000 }).map((c) => c.seq);
-  close();
-  return seqs;
-}
-
-describe("fan-out", () => {
+describe.each(drivers)("fan-out on %s", (driver) => {
   it("drops a client more than maxLag changes behind with a reason; it resumes by Last-Event-ID, nothing missed or repeated", async () => {
-    const t = await startServer({ maxLag: 20, maxBufferedBytes: 16 * 1024 });
+    const t = await startServer(driver, { maxLag: 20, maxBufferedBytes: 16 * 1024 });
     const workspace = (await call<{ id: string }>(t.base, "POST", "/workspaces", { name: "lag" })).body.id;
-    const start = readDatabaseState(t.dbPath, workspace).latest;
+    const start = (await readDatabaseState(t.db, workspace)).latest;
     const socket = await stalled(t.port, `GET /workspaces/${workspace}/stream HTTP/1.1\r\nHost: x\r\nLast-Event-ID: ${start}\r\n\r\n`);
     await streams(t.base, (s) => s.clients === 1);
-    insertBig(t.dbPath, workspace, 600);
+    await insertBig(t.db, workspace, 600);
     await streams(t.base, (s) => s.dropped === 1 && /changes behind; reconnect with Last-Event-ID/.test(s.lastDropReason ?? ""));
 
     // What reached the client before the cut: whole events only (the stream's final `dropped` event, with the
@@ -72,7 +51,7 @@ describe("fan-out", () => {
     const resumed = new StreamClient(`${t.base}/workspaces/${workspace}/stream`);
     const last = seen.length > 0 ? seen[seen.length - 1] : start;
     await resumed.connect(last);
-    const all = seqsAfter(t.dbPath, workspace, start);
+    const all = await seqsAfter(t.db, workspace, start);
     await resumed.caughtUp(all[all.length - 1]);
     expect([...seen, ...resumed.seqs]).toEqual(all);
     resumed.close();
@@ -80,14 +59,14 @@ describe("fan-out", () => {
   });
 
   it("switches a client that stops reading to catching up from change_log, and back to live once it reads: nothing missed or repeated", async () => {
-    const t = await startServer({ maxBufferedBytes: 16 * 1024 });
+    const t = await startServer(driver, { maxBufferedBytes: 16 * 1024 });
     const workspace = (await call<{ id: string }>(t.base, "POST", "/workspaces", { name: "slow" })).body.id;
-    const start = readDatabaseState(t.dbPath, workspace).latest;
+    const start = (await readDatabaseState(t.db, workspace)).latest;
     const socket = await stalled(t.port, `GET /workspaces/${workspace}/stream HTTP/1.1\r\nHost: x\r\nLast-Event-ID: ${start}\r\n\r\n`);
     await streams(t.base, (s) => s.clients === 1);
-    insertBig(t.dbPath, workspace, 600);
+    await insertBig(t.db, workspace, 600);
     await streams(t.base, (s) => s.catchingUp === 1);
-    const all = seqsAfter(t.dbPath, workspace, start);
+    const all = await seqsAfter(t.db, workspace, start);
     let received = "";
     socket.setEncoding("utf8").on("data", (c: string) => (received += c));
     socket.resume();
@@ -100,26 +79,26 @@ describe("fan-out", () => {
   });
 
   it("two server processes on one database file: writers and clients on both, every client ends at the database's state", async () => {
-    const a = await startServer();
-    const b = await serverProcess(a.dbPath);
+    const a = await startServer(driver);
+    const b = await serverProcess(a.db);
     const workspace = (await call<{ id: string }>(a.base, "POST", "/workspaces", { name: "two processes" })).body.id;
     const clients = [a.base, b, a.base, b, a.base, b].map((base) => new StreamClient(`${base}/workspaces/${workspace}/stream`));
     await Promise.all(clients.map((c) => c.connect()));
     await Promise.all([runWriter(a.base, workspace, 11, 50), runWriter(b, workspace, 12, 50), runWriter(a.base, workspace, 13, 50), runWriter(b, workspace, 14, 50)]);
-    const truth = readDatabaseState(a.dbPath, workspace);
+    const truth = await readDatabaseState(a.db, workspace);
     for (const client of clients) {
       await client.caughtUp(truth.latest);
       expect(new Map([...client.state].sort())).toEqual(new Map([...truth.rows].sort()));
-      expect(client.seqs).toEqual(seqsAfter(a.dbPath, workspace, 0));
+      expect(client.seqs).toEqual(await seqsAfter(a.db, workspace, 0));
       client.close();
     }
     await a.app.close();
   });
 });
 
-/** The compiled server started as a second process on `dbPath`; resolves with its base URL. */
-async function serverProcess(dbPath: string): Promise<string> {
-  const child = spawn(process.execPath, [join(compiled, "examples", "stream-server", "main.js")], { env: { ...process.env, PORT: "0", DB: dbPath, TOKEN: "" }, stdio: ["ignore", "pipe", "inherit"] });
+/** The compiled server started as a second process on `db`; resolves with its base URL. */
+async function serverProcess(db: string): Promise<string> {
+  const child = spawn(process.execPath, [join(compiled, "examples", "stream-server", "main.js")], { env: { ...process.env, PORT: "0", DB: db, TOKEN: "" }, stdio: ["ignore", "pipe", "inherit"] });
   children.push(child);
   return new Promise((resolve) => {
     let text = "";

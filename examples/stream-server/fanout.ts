@@ -1,10 +1,11 @@
 /**
  * One change-feed reader per workspace per process: after each commit (coalesced per turn of the
  * event loop) one read of change_log past the feed's seq, rendered once and offered to every
- * subscriber. Writes by other processes on the same file are noticed by one `PRAGMA data_version`
- * check per process on a timer, not one poll per client.
+ * subscriber. Writes by other processes on the same database are noticed by one check of the
+ * store's external version per process on a timer (PRAGMA data_version on better-sqlite3), not
+ * one poll per client.
  */
-import * as q from "../../generated/index.js";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { measured } from "../data-layer/metrics.js";
 import type { SseStream } from "./sse.js";
 import { PAGE, Subscriber, type FeedContext, type FeedPosition } from "./subscriber.js";
@@ -12,7 +13,10 @@ import { hex, renderChanges } from "./wire.js";
 
 class WorkspaceFeed implements FeedPosition {
   readonly subscribers = new Set<Subscriber>();
-  private scheduled = false;
+  /** A commit happened that no read has covered yet. */
+  private pending = false;
+  /** A read loop is running (reads are in flight on an async driver): one at a time, so offers stay in seq order. */
+  private reading = false;
 
   constructor(
     private readonly ctx: FeedContext,
@@ -21,50 +25,61 @@ class WorkspaceFeed implements FeedPosition {
     public seq: number,
   ) {}
 
-  /** Reads the feed at the end of this turn of the event loop: commits in one turn share one read. */
+  /**
+   * Reads the feed at the end of this turn of the event loop: commits in one turn share one read.
+   * A commit while a read is in flight makes the running loop read once more.
+   */
   schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      try {
-        this.pull();
-      } catch {
-        // The database failed (or was closed): end every stream; clients resume by Last-Event-ID.
-        for (const s of this.subscribers) s.sse.drop("the change feed could not be read; reconnect with Last-Event-ID");
-      }
-    });
+    this.pending = true;
+    if (this.reading) return;
+    this.reading = true;
+    setImmediate(() => void this.readWhilePending());
   }
 
-  private pull(): void {
+  private async readWhilePending(): Promise<void> {
+    try {
+      while (this.pending) {
+        this.pending = false;
+        await this.pull();
+        // Let requests in between reads.
+        if (this.pending) await yieldToLoop();
+      }
+    } catch {
+      // The database failed (or was closed): end every stream; clients resume by Last-Event-ID.
+      for (const s of this.subscribers) s.sse.drop("the change feed could not be read; reconnect with Last-Event-ID");
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private async pull(): Promise<void> {
     if (this.subscribers.size === 0 || this.ctx.stopped()) return;
-    const { db, log } = this.ctx;
-    const rows = measured(log, { workspaceId: this.workspaceId, type: "query", table: "change_log" }, () =>
-      q.streamWorkspaceChanges(db, { workspaceId: this.workspaceId, afterSeq: this.seq, batchSize: PAGE }), (r) => r.length, (n) => n > 0);
+    const { store, log } = this.ctx;
+    const rows = await measured(log, { workspaceId: this.workspaceId, type: "query", table: "change_log" }, () =>
+      store.streamWorkspaceChanges({ workspaceId: this.workspaceId, afterSeq: this.seq, batchSize: PAGE }), (r) => r.length, (n) => n > 0);
     if (rows.length === 0) return;
     const from = this.seq;
     this.seq = rows[rows.length - 1].seq;
     // Encoded once: every client's socket gets the same bytes.
     const text = Buffer.from(renderChanges(rows));
     for (const s of this.subscribers) s.offer(from, this.seq, text);
-    // More may be waiting: read on in the next turn, letting requests in between.
-    if (rows.length === PAGE) this.schedule();
+    // More may be waiting: read on, letting requests in between.
+    if (rows.length === PAGE) this.pending = true;
   }
 }
 
 export class FanOut {
   private readonly feeds = new Map<string, WorkspaceFeed>();
-  private dataVersion: number;
+  /** The store's external version at the last check; null before the first. */
+  private externalVersion: number | null = null;
+  private checking = false;
   private readonly timer: NodeJS.Timeout;
-  private readonly dataVersionStatement: q.Statement;
 
   constructor(
     private readonly ctx: FeedContext,
     externalCheckMs: number,
   ) {
-    this.dataVersionStatement = ctx.db.prepare("PRAGMA data_version").raw();
-    this.dataVersion = this.readDataVersion();
-    this.timer = setInterval(() => this.checkOtherProcesses(), externalCheckMs).unref();
+    this.timer = setInterval(() => void this.checkOtherProcesses(), externalCheckMs).unref();
   }
 
   /** Called after a commit made through this process. */
@@ -72,9 +87,16 @@ export class FanOut {
     this.feeds.get(hex(workspaceId))?.schedule();
   }
 
-  /** Streams a workspace to `sse`: a snapshot first unless resuming after `resumeAfter`. */
-  async subscribe(sse: SseStream, workspaceId: Uint8Array, resumeAfter: number | null): Promise<void> {
-    const latest = q.latestChangeSeq(this.ctx.db, { workspaceId })!.seq;
+  /**
+   * Streams a workspace to the stream `open` starts: a snapshot first unless resuming after
+   * `resumeAfter`. The feed's position is read before the stream's headers go out: a client that
+   * has them is subscribed, so any write it makes or waits for from then on reaches it.
+   */
+  async subscribe(open: () => SseStream, workspaceId: Uint8Array, resumeAfter: number | null): Promise<void> {
+    const latest = (await this.ctx.store.latestChangeSeq({ workspaceId }))!.seq;
+    const sse = open();
+    // The client left while the read was in flight.
+    if (sse.isClosed) return;
     const key = hex(workspaceId);
     let feed = this.feeds.get(key);
     if (feed === undefined) this.feeds.set(key, (feed = new WorkspaceFeed(this.ctx, workspaceId, latest)));
@@ -97,16 +119,19 @@ export class FanOut {
     clearInterval(this.timer);
   }
 
-  /** data_version changes when another connection commits; this connection's own commits do not change it. */
-  private readDataVersion(): number {
-    return (this.dataVersionStatement.get() as [number])[0];
-  }
-
-  private checkOtherProcesses(): void {
-    if (this.feeds.size === 0 || this.ctx.stopped()) return;
-    const version = this.readDataVersion();
-    if (version === this.dataVersion) return;
-    this.dataVersion = version;
-    for (const feed of this.feeds.values()) feed.schedule();
+  /** One check per process however many feeds: when another connection has committed, every feed reads. */
+  private async checkOtherProcesses(): Promise<void> {
+    if (this.feeds.size === 0 || this.ctx.stopped() || this.checking) return;
+    this.checking = true;
+    try {
+      const version = await this.ctx.store.externalVersion();
+      if (version === this.externalVersion) return;
+      this.externalVersion = version;
+      for (const feed of this.feeds.values()) feed.schedule();
+    } catch {
+      // The database is closing or failed: the feeds' own reads report it to their clients.
+    } finally {
+      this.checking = false;
+    }
   }
 }

@@ -1,27 +1,46 @@
-/** Test helpers: a stream server on 127.0.0.1 over a temporary database, and raw HTTP calls to it. */
+/**
+ * Test helpers: a stream server on 127.0.0.1 over a temporary database on either driver, raw HTTP
+ * calls to it, and the database's truth read on a connection of its own.
+ */
 import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-import * as q from "../../generated/index.js";
-import { openStreamingDatabase } from "../data-layer/connection.js";
+import { openStore } from "../data-layer/open-store.js";
+import type { DriverName, Store } from "../data-layer/store.js";
 import { createStreamServer, type StreamServer, type StreamServerOptions } from "./server.js";
 import { hex, unhex, type WireRequest } from "./wire.js";
+
+/** Every test of the server runs on each driver. */
+export const drivers: readonly DriverName[] = ["better-sqlite3", "@libsql/client"];
+
+/** A new database file in a temporary folder, named as the server takes it: a path, or a `file:` URL for libSQL. */
+export function tempDatabase(driver: DriverName): string {
+  const path = join(mkdtempSync(join(tmpdir(), "sqlgen-stream-")), "app.db");
+  switch (driver) {
+    case "better-sqlite3":
+      return path;
+    case "@libsql/client":
+      return `file:${path}`;
+  }
+}
 
 export interface TestServer {
   readonly app: StreamServer;
   readonly base: string;
   readonly port: number;
-  readonly dbPath: string;
+  /** The server's DB: a path or a libSQL URL. */
+  readonly db: string;
 }
 
-export async function startServer(options: StreamServerOptions = {}, dbPath = join(mkdtempSync(join(tmpdir(), "sqlgen-stream-")), "app.db")): Promise<TestServer> {
-  const app = createStreamServer(dbPath, options);
+export async function startServer(driver: DriverName, options: StreamServerOptions = {}): Promise<TestServer> {
+  const db = tempDatabase(driver);
+  const app = await createStreamServer(db, options);
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   const port = (app.server.address() as AddressInfo).port;
-  return { app, base: `http://127.0.0.1:${port}`, port, dbPath };
+  return { app, base: `http://127.0.0.1:${port}`, port, db };
 }
 
 export interface Reply<T> {
@@ -87,13 +106,41 @@ export async function streams(base: string, test: (s: StreamCounts) => boolean):
   }
 }
 
+/** Runs `fn` on a connection of its own to `db` (as another process would have), with the server's driver. */
+export async function onOwnConnection<T>(db: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(db, { migrate: false });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
 /** The database's truth, read on a separate connection. */
-export function readDatabaseState(dbPath: string, workspace: string): { rows: Map<string, WireRequest>; latest: number } {
-  const { db, close } = openStreamingDatabase(dbPath, { migrate: false });
-  const rows = q.getHTTPWorkspaceSnapshotStreaming(db, { workspaceId: unhex(workspace), afterUpdatedAt: -1, afterId: new Uint8Array(0), pageSize: 100_000 });
-  const latest = q.latestChangeSeq(db, { workspaceId: unhex(workspace) })!.seq;
-  close();
-  return { rows: new Map(rows.map((r) => [hex(r.id), { id: hex(r.id), name: r.name, url: r.url, method: r.method, version: r.version }])), latest };
+export function readDatabaseState(db: string, workspace: string): Promise<{ rows: Map<string, WireRequest>; latest: number }> {
+  return onOwnConnection(db, async (store) => {
+    const rows = await store.getHTTPWorkspaceSnapshotStreaming({ workspaceId: unhex(workspace), afterUpdatedAt: -1, afterId: new Uint8Array(0), pageSize: 100_000 });
+    const latest = (await store.latestChangeSeq({ workspaceId: unhex(workspace) }))!.seq;
+    return { rows: new Map(rows.map((r) => [hex(r.id), { id: hex(r.id), name: r.name, url: r.url, method: r.method, version: r.version }])), latest };
+  });
+}
+
+/** Every seq of the workspace's feed after `after`, from the database. */
+export function seqsAfter(db: string, workspace: string, after: number): Promise<number[]> {
+  return onOwnConnection(db, async (store) =>
+    (await store.streamWorkspaceChanges({ workspaceId: unhex(workspace), afterSeq: after, batchSize: 1_000_000 })).map((c) => c.seq));
+}
+
+/**
+ * Creates `n` requests with a URL of `urlBytes` bytes on a connection of its own, in one statement
+ * (one commit, as a bulk import by another process would be): megabytes when asked, more than the
+ * socket buffers between server and client hold.
+ */
+export function insertRequests(db: string, workspace: string, n: number, urlBytes: number): Promise<void> {
+  return onOwnConnection(db, (store) => Promise.resolve(store.exec(`
+    WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n + 1 < ${n})
+    INSERT INTO http (id, workspace_id, folder_id, name, url, method, description)
+    SELECT randomblob(16), x'${workspace}', NULL, 'r' || n, replace(hex(zeroblob(${urlBytes / 2})), '0', 'u'), 'GET', '' FROM i ORDER BY n`)));
 }
 
 /** A writer doing a bounded, seeded mix of creates, updates (with version checks) and deletes. */

@@ -4,15 +4,15 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import * as q from "../../generated/index.js";
 import { measured, type PerformanceLog } from "../data-layer/metrics.js";
+import type { Awaitable, Store } from "../data-layer/store.js";
 import { readJsonBody } from "./body.js";
 import { id, integer, lastEventId, text } from "./fields.js";
 import { HttpError, send } from "./http-errors.js";
 import { hex, wireRequest } from "./wire.js";
 
 export interface RouteContext {
-  readonly db: q.Database;
+  readonly store: Store;
   readonly log: PerformanceLog;
   readonly maxBodyBytes: number;
   /** Streams a workspace to `res` from after `resumeAfter` (a snapshot first when null). */
@@ -30,15 +30,15 @@ export interface Route {
 }
 
 export function routes(ctx: RouteContext): readonly Route[] {
-  const { db } = ctx;
+  const { store } = ctx;
   const body = (req: IncomingMessage) => readJsonBody(req, ctx.maxBodyBytes);
-  const workspace = (segment: string): Buffer => {
+  const workspace = async (segment: string): Promise<Buffer> => {
     const workspaceId = id(segment, "workspace id");
-    if (q.getWorkspace(db, { id: workspaceId }) === undefined) throw new HttpError(404, "no such workspace", "workspace id");
+    if ((await store.getWorkspace({ id: workspaceId })) === undefined) throw new HttpError(404, "no such workspace", "workspace id");
     return workspaceId;
   };
-  const write = <T>(workspaceId: Uint8Array, fn: () => T): T => {
-    const result = measured(ctx.log, { workspaceId, type: "update", table: "http" }, fn, (r) => (typeof r === "number" ? r : 1));
+  const write = async <T>(workspaceId: Uint8Array, fn: () => Awaitable<T>): Promise<T> => {
+    const result = await measured(ctx.log, { workspaceId, type: "update", table: "http" }, fn, (r) => (typeof r === "number" ? r : 1));
     ctx.committed(workspaceId);
     return result;
   };
@@ -47,47 +47,47 @@ export function routes(ctx: RouteContext): readonly Route[] {
     { method: "POST", pattern: /^\/workspaces$/, handle: async (req, res) => {
       const name = text(await body(req), "name");
       const workspaceId = randomBytes(16);
-      q.createWorkspace(db, { id: workspaceId, name });
+      await store.createWorkspace({ id: workspaceId, name });
       send(res, 201, { id: hex(workspaceId), name });
     } },
-    { method: "GET", pattern: /^\/workspaces\/([^/]+)\/stream$/, handle: (req, res, [w]) => {
+    { method: "GET", pattern: /^\/workspaces\/([^/]+)\/stream$/, handle: async (req, res, [w]) => {
       const resumeAfter = lastEventId(req.headers["last-event-id"]);
-      const workspaceId = workspace(w);
+      const workspaceId = await workspace(w);
       // Checked before the stream's headers go out: a seq this feed never had would never be caught up to.
-      if (resumeAfter !== null && resumeAfter > q.latestChangeSeq(db, { workspaceId })!.seq) {
+      if (resumeAfter !== null && resumeAfter > (await store.latestChangeSeq({ workspaceId }))!.seq) {
         throw new HttpError(400, "Last-Event-ID is past this workspace's newest change", "last-event-id");
       }
       return ctx.stream(res, workspaceId, resumeAfter);
     } },
     { method: "POST", pattern: /^\/workspaces\/([^/]+)\/http$/, handle: async (req, res, [w]) => {
-      const workspaceId = workspace(w);
+      const workspaceId = await workspace(w);
       const fields = await body(req);
       const row = { name: text(fields, "name"), url: text(fields, "url", ""), method: text(fields, "method", "GET") };
-      const created = write(workspaceId, () => q.createHTTP(db, { id: randomBytes(16), workspaceId, folderId: null, description: "", ...row }))!;
+      const created = (await write(workspaceId, () => store.createHTTP({ id: randomBytes(16), workspaceId, folderId: null, description: "", ...row })))!;
       send(res, 201, wireRequest(created));
     } },
     { method: "PATCH", pattern: /^\/workspaces\/([^/]+)\/http\/([^/]+)$/, handle: async (req, res, [w, r]) => {
-      const workspaceId = workspace(w);
+      const workspaceId = await workspace(w);
       const requestId = id(r, "request id");
       const fields = await body(req);
       const version = integer(fields, "version");
-      const current = q.getHTTP(db, { id: requestId, workspaceId });
+      const current = await store.getHTTP({ id: requestId, workspaceId });
       if (current === undefined || current.isDelta) throw new HttpError(404, "no such request in this workspace", "request id");
       const next = { name: text(fields, "name", current.name), url: text(fields, "url", current.url), method: text(fields, "method", current.method) };
-      const changed = write(workspaceId, () => q.updateHTTP(db, { id: requestId, workspaceId, description: current.description, version, ...next }));
+      const changed = await write(workspaceId, () => store.updateHTTP({ id: requestId, workspaceId, description: current.description, version, ...next }));
       if (changed === 0) throw new HttpError(409, `the request changed since version ${version}; read it again`, "version");
       send(res, 200, { ...wireRequest({ id: requestId, version: version + 1, ...next }), updated: true });
     } },
-    { method: "DELETE", pattern: /^\/workspaces\/([^/]+)\/http\/([^/]+)$/, handle: (_req, res, [w, r]) => {
-      const workspaceId = workspace(w);
+    { method: "DELETE", pattern: /^\/workspaces\/([^/]+)\/http\/([^/]+)$/, handle: async (_req, res, [w, r]) => {
+      const workspaceId = await workspace(w);
       const requestId = id(r, "request id");
-      const deleted = write(workspaceId, () => q.deleteHTTP(db, { id: requestId, workspaceId }));
+      const deleted = await write(workspaceId, () => store.deleteHTTP({ id: requestId, workspaceId }));
       if (deleted === 0) throw new HttpError(404, "no such request in this workspace", "request id");
       send(res, 204, null);
     } },
     // Totals over every workspace, summed in SQL; no workspace ids are listed.
-    { method: "GET", pattern: /^\/metrics$/, handle: (_req, res) => {
-      send(res, 200, { counters: ctx.log.metrics.snapshot(), streams: ctx.streams(), performance: ctx.log.summary(0) });
+    { method: "GET", pattern: /^\/metrics$/, handle: async (_req, res) => {
+      send(res, 200, { counters: ctx.log.metrics.snapshot(), streams: ctx.streams(), performance: await ctx.log.summary(0) });
     } },
   ];
 }

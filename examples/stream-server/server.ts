@@ -1,11 +1,12 @@
 /**
  * A small HTTP server (node:http, no framework) over the generated data layer: workspaces' saved
  * requests streamed over Server-Sent Events, endpoints to create, update and delete them, /metrics.
+ * It runs on better-sqlite3 or @libsql/client, as the database it is given names (open-store.ts).
  * No request can take it down: every failure is answered (see http-errors.ts), bodies and headers
  * are bounded in size and time.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { openStreamingDatabase } from "../data-layer/connection.js";
+import { openStore } from "../data-layer/open-store.js";
 import { PerformanceLog, StreamingMetrics, type RetentionOptions } from "../data-layer/metrics.js";
 import { bearerCheck } from "./auth.js";
 import { FanOut } from "./fanout.js";
@@ -14,6 +15,8 @@ import { routes, type Route } from "./routes.js";
 import { Heartbeat, SseStream } from "./sse.js";
 
 export interface StreamServerOptions {
+  /** The auth token of a remote libSQL database (`libsql://…`, `https://…`). */
+  readonly dbAuthToken?: string;
   /** When set, every route requires `Authorization: Bearer <token>`. */
   readonly token?: string;
   /** Largest accepted request body, in bytes (413 past it). */
@@ -39,22 +42,29 @@ export interface StreamServer {
   close(): Promise<void>;
 }
 
-export function createStreamServer(dbPath: string, options: StreamServerOptions = {}): StreamServer {
-  const { db, close } = openStreamingDatabase(dbPath);
-  const log = new PerformanceLog(db, new StreamingMetrics(), options.retention);
+/**
+ * `db` is a SQLite file path (or `:memory:`) for better-sqlite3, or a libSQL URL (`file:…`,
+ * `libsql://…`, `http(s)://…`) for @libsql/client; an empty database gets schema/*.sql.
+ */
+export async function createStreamServer(db: string, options: StreamServerOptions = {}): Promise<StreamServer> {
+  const store = await openStore(db, { authToken: options.dbAuthToken });
+  const log = new PerformanceLog(store, new StreamingMetrics(), options.retention);
   const heartbeat = new Heartbeat(options.heartbeatMs ?? 15_000);
   const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
   let closing = false;
-  const fanOut = new FanOut({ db, log, queueBytes: maxBufferedBytes / 4, maxLag: options.maxLag ?? 10_000, stopped: () => closing }, options.externalCheckMs ?? 100);
+  const fanOut = new FanOut({ store, log, queueBytes: maxBufferedBytes / 4, maxLag: options.maxLag ?? 10_000, stopped: () => closing }, options.externalCheckMs ?? 100);
 
   const table = routes({
-    db,
+    store,
     log,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     stream: (res, workspaceId, resumeAfter) => {
-      const sse = new SseStream(res, maxBufferedBytes);
-      heartbeat.add(sse);
-      return fanOut.subscribe(sse, workspaceId, resumeAfter);
+      const open = () => {
+        const sse = new SseStream(res, maxBufferedBytes);
+        heartbeat.add(sse);
+        return sse;
+      };
+      return fanOut.subscribe(open, workspaceId, resumeAfter);
     },
     committed: (workspaceId) => fanOut.committed(workspaceId),
     streams: () => ({ clients: heartbeat.size, bufferedBytes: heartbeat.bufferedBytes, dropped: heartbeat.dropped, lastDropReason: heartbeat.lastDropReason, ...fanOut.stats() }),
@@ -76,10 +86,7 @@ export function createStreamServer(dbPath: string, options: StreamServerOptions 
         heartbeat.stop();
         fanOut.stop();
         server.closeAllConnections();
-        server.close(() => {
-          close();
-          resolve();
-        });
+        server.close(() => void Promise.resolve(store.close()).finally(resolve));
       }),
   };
 }

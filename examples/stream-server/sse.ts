@@ -21,6 +21,11 @@ export class SseStream {
     private readonly res: ServerResponse,
     private readonly maxBufferedBytes: number,
   ) {
+    // The client may be gone already (its close event has passed): nothing to send.
+    if (res.destroyed) {
+      this.closed = true;
+      return;
+    }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
     // Headers go out now, not with the first event: a client already up to date knows it is connected.
     res.flushHeaders();
@@ -104,6 +109,8 @@ export class Heartbeat {
   }
 
   add(stream: SseStream): void {
+    // A stream closed before it started never fires its close event: it would be held here for ever.
+    if (stream.isClosed) return;
     this.streams.add(stream);
     stream.onClose(() => {
       this.streams.delete(stream);

@@ -5,15 +5,15 @@
  * than `maxLag` changes behind is dropped with a reason and can resume with Last-Event-ID.
  */
 import { setImmediate as yieldToLoop } from "node:timers/promises";
-import * as q from "../../generated/index.js";
 import { measured, type PerformanceLog } from "../data-layer/metrics.js";
+import type { Store } from "../data-layer/store.js";
 import type { SseStream } from "./sse.js";
 import { renderChanges, wireRequest } from "./wire.js";
 
 export const PAGE = 200;
 
 export interface FeedContext {
-  readonly db: q.Database;
+  readonly store: Store;
   readonly log: PerformanceLog;
   /** Bytes a live client may have unread before it is switched to catching up. */
   readonly queueBytes: number;
@@ -69,37 +69,39 @@ export class Subscriber {
   /** Reads change_log after this client's own seq, a page at a time as the client takes them. */
   private async catchUp(): Promise<void> {
     this.live = false;
-    const { db, log } = this.ctx;
+    const { store, log } = this.ctx;
     const workspaceId = this.feed.workspaceId;
     while (!this.sse.isClosed && !this.ctx.stopped()) {
       await this.sse.drained();
       if (this.ctx.stopped()) return;
       // Counted; logged only when it found changes (one row per read, not per idle client).
-      const rows = measured(log, { workspaceId, type: "query", table: "change_log" }, () =>
-        q.streamWorkspaceChanges(db, { workspaceId, afterSeq: this.seq, batchSize: PAGE }), (r) => r.length, (n) => n > 0);
+      const rows = await measured(log, { workspaceId, type: "query", table: "change_log" }, () =>
+        store.streamWorkspaceChanges({ workspaceId, afterSeq: this.seq, batchSize: PAGE }), (r) => r.length, (n) => n > 0);
       if (rows.length > 0) {
         this.sse.write(renderChanges(rows));
         this.seq = rows[rows.length - 1].seq;
       }
       // A short page read up to the database's newest change, so at or past the feed: rejoin it.
-      if (rows.length < PAGE) {
+      // Unless the feed read on while this read was in flight (on an async driver, its batch was
+      // passed over here as not live): then read again, or those changes would wait for the next commit.
+      if (rows.length < PAGE && this.seq >= this.feed.seq) {
         this.live = !this.sse.isClosed;
         return;
       }
-      await yieldToLoop();
+      if (rows.length === PAGE) await yieldToLoop();
     }
   }
 
   /** Keyset pages, yielding to the event loop between them so writers and other clients go on. */
   private async snapshot(): Promise<void> {
-    const { db, log } = this.ctx;
+    const { store, log } = this.ctx;
     const workspaceId = this.feed.workspaceId;
     const op = { workspaceId, type: "snapshot", table: "http" } as const;
     const start = performance.now();
     let total = 0;
     let cursor: { afterUpdatedAt: number; afterId: Uint8Array } = { afterUpdatedAt: -1, afterId: new Uint8Array(0) };
     for (;;) {
-      const rows = measured(log, op, () => q.getHTTPWorkspaceSnapshotStreaming(db, { workspaceId, ...cursor, pageSize: PAGE }), (r) => r.length, () => false);
+      const rows = await measured(log, op, () => store.getHTTPWorkspaceSnapshotStreaming({ workspaceId, ...cursor, pageSize: PAGE }), (r) => r.length, () => false);
       total += rows.length;
       for (const r of rows) this.sse.send("snapshot", wireRequest(r));
       if (rows.length < PAGE || this.sse.isClosed) break;
@@ -110,7 +112,7 @@ export class Subscriber {
     }
     // The whole snapshot is one row of the log. Rows changed while it was paged are replayed by
     // the catch-up from `seq` (read before the first page), so the client converges.
-    log.append(op, performance.now() - start, total);
+    await log.append(op, performance.now() - start, total);
     this.sse.send("ready", { seq: this.seq }, this.seq);
   }
 }
