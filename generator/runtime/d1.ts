@@ -4,7 +4,7 @@
  * prepared once per database and rows asked for as arrays (`raw()`), mapped by generated code.
  * A `D1Database` binding (or a `D1DatabaseSession`) satisfies the interfaces below as it is.
  */
-import { checkParams, checksOn, SliceShape, type ParamKinds, type RunResult, type SqlParts } from "./core.js";
+import { checkParams, checking, SliceShape, type ParamKinds, type RunResult, type SqlParts } from "./core.js";
 
 /** D1's prepared statement, as generated code uses it. */
 export interface Statement {
@@ -90,7 +90,7 @@ export class PlainQuery {
   }
 
   private bound(db: Database, params: unknown, args: unknown[]): Statement {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
+    if (checking) checkParams(this.name, this.kinds, params);
     let stmt = this.statements.get(db);
     if (stmt === undefined) this.statements.set(db, (stmt = db.prepare(this.sql)));
     return args.length === 0 ? stmt : stmt.bind(...args);

@@ -6,7 +6,7 @@
  * A Client and a Transaction both satisfy `Database`, so generated functions run inside
  * `transaction()` by being given its `tx`.
  */
-import { checkParams, checksOn, SliceShape, type ParamKinds, type RunResult, type SqlParts } from "./core.js";
+import { checkParams, checking, SliceShape, type ParamKinds, type RunResult, type SqlParts } from "./core.js";
 
 /** A value the client binds (its InValue). */
 type Bindable = null | string | number | bigint | boolean | ArrayBuffer | Uint8Array | Date;
@@ -55,17 +55,17 @@ export class PlainQuery {
   }
 
   async get(db: Database, params: unknown, ...args: unknown[]): Promise<ArrayLike<unknown> | undefined> {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
+    if (checking) checkParams(this.name, this.kinds, params);
     return firstRow(await db.execute({ sql: this.sql, args: args as Bindable[] }));
   }
 
   async all(db: Database, params: unknown, ...args: unknown[]): Promise<ArrayLike<unknown>[]> {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
+    if (checking) checkParams(this.name, this.kinds, params);
     return allRows(await db.execute({ sql: this.sql, args: args as Bindable[] }));
   }
 
   async run(db: Database, params: unknown, ...args: unknown[]): Promise<RunResult> {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
+    if (checking) checkParams(this.name, this.kinds, params);
     return runResult(await db.execute({ sql: this.sql, args: args as Bindable[] }));
   }
 }

@@ -4,7 +4,7 @@
  * Database interface as it is. Integers come back as JavaScript numbers: past 2^53 they lose
  * precision (sql.js reads them as doubles).
  */
-import { checkParams, checksOn, SliceShape, type ParamKinds, type RunResult, type SqlParts } from "./core.js";
+import { checkParams, checking, SliceShape, type ParamKinds, type RunResult, type SqlParts } from "./core.js";
 import { freeAll, prepare, StatementPool, type Database, type PreparedStatement } from "./sql-js-statements.js";
 
 /** sql.js's SQLite is built with SQLITE_MAX_VARIABLE_NUMBER=32766. */
@@ -30,7 +30,7 @@ export class PlainQuery {
 
   statement(db: Database, params?: unknown): PreparedStatement {
     // The hot path of every :one and :many call: one flag test and one map lookup.
-    if (checksOn()) checkParams(this.name, this.kinds, params);
+    if (checking) checkParams(this.name, this.kinds, params);
     return this.statements.get(db) ?? this.prepared(db);
   }
 
@@ -45,7 +45,7 @@ export class PlainQuery {
   }
 
   iterate<R>(db: Database, params: unknown, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
+    if (checking) checkParams(this.name, this.kinds, params);
     return this.pool.iterate(this.name, db, "", () => this.sql, args, map);
   }
 }

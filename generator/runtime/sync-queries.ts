@@ -4,7 +4,7 @@
  * transaction. Each driver file extends the two classes with how it prepares a statement (asking
  * for array rows), runs a write and iterates, the parts where drivers differ.
  */
-import { checkParams, checksOn, SliceShape, type ParamKinds, type SqlParts } from "./core.js";
+import { checkParams, checking, SliceShape, type ParamKinds, type SqlParts } from "./core.js";
 
 /** The statement methods generated code calls for `:one` and `:many`. */
 export interface SyncStatement {
@@ -32,7 +32,7 @@ export abstract class SyncPlainQuery<D extends object, S extends SyncStatement> 
 
   statement(db: D, params?: unknown): S {
     // One flag test and one map lookup.
-    if (checksOn()) checkParams(this.name, this.kinds, params);
+    if (checking) checkParams(this.name, this.kinds, params);
     return this.statements.get(db) ?? this.prepared(db);
   }
 
@@ -44,7 +44,7 @@ export abstract class SyncPlainQuery<D extends object, S extends SyncStatement> 
 
   /** Development-mode checks for the paths that do not go through `statement()`. */
   protected check(params: unknown): void {
-    if (checksOn()) checkParams(this.name, this.kinds, params);
+    if (checking) checkParams(this.name, this.kinds, params);
   }
 }
 
