@@ -25,7 +25,7 @@ export interface PlannedCase {
   readonly calls: readonly Call[];
 }
 
-export async function analyse(dir: string, driver?: Driver) {
+async function analyse(dir: string, driver?: Driver) {
   const input = readProject(resolveOptions(dir, casePaths(dir)), new DiagnosticBag());
   return generate({ ...input, options: { ...input.options, ...(driver === undefined ? { emit: false } : { driver }) } });
 }
