@@ -69,6 +69,8 @@ function panel(c: Chart, dx: number, dy: number): string {
   out.push(`<rect x="${M.left}" y="${M.top}" width="${W - M.left - M.right}" height="${H - M.top - M.bottom}" fill="none" stroke="#999"/>`);
   out.push(`<text x="${W / 2}" y="${H - 8}" text-anchor="middle">${escapeXml(c.xLabel)}</text>`);
   out.push(`<text transform="translate(14,${H / 2}) rotate(-90)" text-anchor="middle">${escapeXml(c.yLabel)}</text>`);
+  // The legend goes top left on a light background, over any line that passes there.
+  const legend = [`<rect x="${M.left + 4}" y="${M.top + 3}" width="${Math.max(...c.series.map((s) => s.name.length)) * 6 + 40}" height="${c.series.length * 16 + 4}" fill="white" fill-opacity="0.85"/>`];
   c.series.forEach((s, i) => {
     const color = colors[i % colors.length];
     const pts = s.points.filter((p) => Number.isFinite(p.y) && (!c.yLog || p.y > 0));
@@ -76,9 +78,9 @@ function panel(c: Chart, dx: number, dy: number): string {
     out.push(`<polyline class="series" data-name="${escapeXml(s.name)}" points="${path}" fill="none" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/>`);
     for (const p of pts) out.push(`<circle class="point" cx="${xs.at(p.x).toFixed(1)}" cy="${ys.at(p.y).toFixed(1)}" r="3" fill="${color}"><title>${escapeXml(`${s.name}: ${fmt(p.x)}, ${fmt(p.y)}`)}</title></circle>`);
     const ly = M.top + 14 + i * 16;
-    out.push(`<line x1="${M.left + 8}" y1="${ly - 4}" x2="${M.left + 30}" y2="${ly - 4}" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/><text x="${M.left + 36}" y="${ly}">${escapeXml(s.name)}</text>`);
+    legend.push(`<line x1="${M.left + 8}" y1="${ly - 4}" x2="${M.left + 30}" y2="${ly - 4}" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/><text x="${M.left + 36}" y="${ly}">${escapeXml(s.name)}</text>`);
   });
-  out.push("</g>");
+  out.push(...legend, "</g>");
   return out.join("\n");
 }
 
