@@ -1,14 +1,15 @@
 /**
- * Memory of a whole-workspace snapshot: the JS heap's peak growth while a consumer takes it, with
- * each page dropped once handled (as a stream sends it). Needs node --expose-gc (for a clean start);
- * without it the figure is not taken.
+ * Memory of a whole-workspace snapshot: the live JS heap's peak growth while a consumer takes it,
+ * each page dropped once handled (as a stream sends it). "Live": sampled after a full collection
+ * while the current result is held, so the figure is what the snapshot keeps, not when V8 happens to
+ * collect garbage. Needs node --expose-gc; without it the figure is not taken.
  */
 import { afterQueries } from "./after.js";
 import { beforeQueries } from "./before.js";
 import type { BenchDatabase } from "./databases.js";
 
 export interface SnapshotMemory {
-  /** Peak heap growth in MiB, per way of taking the snapshot. */
+  /** Peak live heap growth in MiB, per way of taking the snapshot. */
   readonly wholeWorkspaceMiB: number;
   readonly offsetPagesMiB: number;
   readonly keysetPagesMiB: number;
@@ -22,7 +23,10 @@ function peakGrowth(take: (sample: () => void) => number): { mib: number; rows: 
   gc();
   const base = process.memoryUsage().heapUsed;
   let peak = base;
-  const sample = () => void (peak = Math.max(peak, process.memoryUsage().heapUsed));
+  const sample = () => {
+    gc();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
   const rows = take(sample);
   return { mib: (peak - base) / 2 ** 20, rows };
 }

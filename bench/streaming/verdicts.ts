@@ -45,7 +45,7 @@ export function verdicts(r: Results): Verdict[] {
     r.memory === null
       ? { claim: "Memory efficiency: 40–60 % less memory", status: "not measured", figure: "run without node --expose-gc" }
       : reductionVerdict("Memory efficiency: 40–60 % less memory", 1 - r.memory.keysetPagesMiB / r.memory.wholeWorkspaceMiB, 0.4, 0.6,
-          `peak heap for a ${r.memory.rows}-request snapshot, keyset pages vs the whole workspace at once (${r.memory.wholeWorkspaceMiB.toFixed(2)} → ${r.memory.keysetPagesMiB.toFixed(2)} MiB; OFFSET pages ${r.memory.offsetPagesMiB.toFixed(2)} MiB)`),
+          `peak live heap for a ${r.memory.rows}-request snapshot, keyset pages vs the whole workspace at once (${r.memory.wholeWorkspaceMiB.toFixed(2)} → ${r.memory.keysetPagesMiB.toFixed(2)} MiB; OFFSET pages ${r.memory.offsetPagesMiB.toFixed(2)} MiB)`),
     {
       claim: "Constraint validation: 90 % fewer blocking operations",
       status: "not measured",
