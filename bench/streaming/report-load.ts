@@ -19,7 +19,7 @@ Worker threads on the ${int(r.concurrency.requests)}-request database, each with
 
 ${table(["workers", "ops/s", "reads/s", "writes/s", "p50 ms", "p99 ms", "write p99 ms", "SQLITE_BUSY", "error rate", "conflicts", "RSS ready", "RSS peak"], rows)}
 
-Why the curve looks like this: SQLite lets one connection write at a time (WAL lets readers go on meanwhile), so writes are serialised whatever the number of workers — here ${int(Math.min(...writes))}–${int(Math.max(...writes))} writes/s at every level. Reads run in parallel, but only on ${r.machine.cores} cores: past ${r.machine.cores} busy workers, more threads add no throughput, only queueing, so total throughput peaks (${int(peak.opsPerSecond)} ops/s at ${peak.workers} workers) and then stays flat or sags under scheduling and lock-waiting overhead, while latency grows about in proportion to the workers (p99 ${ms(first.p99Ms)} ms at ${first.workers}, ${ms(last.p99Ms)} ms at ${last.workers}). Writers wait for the lock in \`busy_timeout\` instead of failing: ${levels.reduce((a, s) => a + s.busy, 0)} SQLITE_BUSY in all levels. Each worker thread costs about ${mib(perWorker)} of RSS (its own V8 isolate, connection and page cache).`;
+Why the curve looks like this: SQLite lets one connection write at a time (WAL lets readers go on meanwhile), so writes are serialised whatever the number of workers — here ${int(Math.min(...writes))}–${int(Math.max(...writes))} writes/s at every level. Reads run in parallel, but only on ${r.machine.cores} cores: past ${r.machine.cores} busy workers, more threads add no throughput, only queueing, so total throughput peaks (${int(peak.opsPerSecond)} ops/s at ${peak.workers} worker${peak.workers === 1 ? "" : "s"}) and then stays flat or sags under scheduling and lock-waiting overhead, while latency grows about in proportion to the workers (p99 ${ms(first.p99Ms)} ms at ${first.workers}, ${ms(last.p99Ms)} ms at ${last.workers}). Writers wait for the lock in \`busy_timeout\` instead of failing: ${levels.reduce((a, s) => a + s.busy, 0)} SQLITE_BUSY in all levels. Each worker thread costs about ${mib(perWorker)} of RSS (its own V8 isolate, connection and page cache). The machine was shared (load average ${r.machine.loadAverageAtStart.toFixed(1)} on ${r.machine.cores} cores when the run began, before its own threads), so a worker got a fraction of a core: on an idle machine every figure here would be higher, and the shape the same.`;
 }
 
 export function loadSection(r: Results): string {
@@ -36,7 +36,7 @@ ${l.workers} worker threads × ${l.seconds} s on the ${int(l.requests)}-request 
 ${table(["", ""], [
   ["operations", `${int(s.operations)} (${int(s.opsPerSecond)} ops/s; ${int(s.readsPerSecond)} reads/s, ${int(s.writesPerSecond)} writes/s)`],
   ["latency", `p50 ${ms(s.p50Ms)} ms, p99 ${ms(s.p99Ms)} ms (writes p99 ${ms(s.writeP99Ms)} ms)`],
-  ["errors", `${s.errors} (${pct(s.errorRate)}): ${errors}; SQLITE_BUSY ${s.busy}`],
+  ["errors", `${s.errors} (${pct(s.errorRate)}): ${errors}`],
   ["lost optimistic-lock races", int(s.conflicts)],
   ["RSS", `${mib(s.rssReadyMiB)} with the workers ready, ${mib(s.rssPeakMiB)} at the peak`],
   ["acknowledged writes", `${int(l.acknowledged.creates)} creates, ${int(l.acknowledged.deltas)} delta creates, ${int(l.acknowledged.updates)} updates, ${int(l.acknowledged.deletes)} deletes`],

@@ -71,7 +71,7 @@ function ablationSection(r: Results): string {
   const absent = a.absent.length === 0 ? "" : `\n\nNot in schema/, so not ablated: ${a.absent.map((n) => `\`${n}\``).join(", ")}.`;
   return `## Index ablation at ${int(a.requests)} requests
 
-The after side with each priority index of the spec's section 7.1 dropped in turn (then recreated): median ms per call, and in brackets the slowdown against all indexes present. SQLite falls back on whatever other index fits, so a drop costs only what no other index covers.
+The after side with each priority index of the spec's section 7.1 dropped in turn (then recreated): median ms per call, and in brackets the slowdown against all indexes present. SQLite falls back on whatever other index fits, so a drop costs only what no other index covers. The passes run one after another (a dropped index cannot alternate with itself), so on a loaded machine ratios within about ±40 % of 1× are drift, not effect; the effects that matter are the large ones.
 
 ${table(["query family", "all indexes", ...dropped.map((d) => `without \`${d}\``)], rows)}${absent}`;
 }
