@@ -25,7 +25,7 @@ export interface Chart {
 
 const W = 460;
 const H = 300;
-const M = { left: 64, right: 16, top: 36, bottom: 44 };
+const M = { left: 64, right: 28, top: 36, bottom: 44 };
 const colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf"];
 
 export const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
