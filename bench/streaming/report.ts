@@ -1,7 +1,7 @@
 /** streaming.md: the tables of a run, from its Results. */
 import { compared, snapshotTotals, type Results } from "./results.js";
 import { families } from "./families.js";
-import { int, mib, ms, pct, table, times } from "./markdown.js";
+import { int, mib, ms, table, times } from "./markdown.js";
 import { plotFiles } from "./plots.js";
 import { concurrencySection, loadSection } from "./report-load.js";
 import { median } from "./stats.js";
