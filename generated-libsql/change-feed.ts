@@ -97,7 +97,7 @@ export interface ChangeLogHeadRow {
   seq: number;
 }
 
-const changeLogHeadStatement = new PlainQuery(changeLogHeadSql, "ChangeLogHead", {  }, true);
+const changeLogHeadStatement = new PlainQuery(changeLogHeadSql, "ChangeLogHead", {}, true);
 
 function toChangeLogHeadRow(r: unknown[]): ChangeLogHeadRow {
   return {

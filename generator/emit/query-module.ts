@@ -1,13 +1,15 @@
 /** generated/<file>.ts: for each query, its SQL, Params and Row types and a typed function. */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ModuleIR, ParamIR, QueryIdentifiers, QueryIR, RowField } from "../ir/query-ir.js";
 import { placeholders, renderSql } from "../ir/render-sql.js";
 import type { DriverProfile } from "../targets/drivers.js";
 import { docText } from "./safe-text.js";
+import { constDecl, functionDecl, importDecl, interfaceDecl, moduleText } from "./ts-printer.js";
 import { bindValue, readValue, sqlLiteral, typeText } from "./ts-text.js";
 
-export function emitQueryModule(module: ModuleIR, driver: DriverProfile): StatementStructures[] {
-  const out: StatementStructures[] = [];
+/** The module's text (without the generated-file header). */
+export function emitQueryModule(module: ModuleIR, driver: DriverProfile): string {
+  const imports: string[] = [];
+  const out: string[] = [];
   const queries = module.queries;
   const runtime = new Set<string>(queries.length > 0 ? ["type Database"] : []);
   const models = new Set<string>();
@@ -17,12 +19,10 @@ export function emitQueryModule(module: ModuleIR, driver: DriverProfile): Statem
     if (q.command === "execresult") runtime.add("type ExecResult");
     for (const f of q.row) if (f.kind === "embed") models.add(f.model);
   }
-  if (runtime.size > 0) out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./db.js", namedImports: [...runtime].sort(byName) });
-  if (models.size > 0 && queries.some((q) => returnsRows(q))) {
-    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: [...models].sort() });
-  }
+  if (runtime.size > 0) imports.push(importDecl([...runtime].sort(byName), "./db.js"));
+  if (models.size > 0 && queries.some((q) => returnsRows(q))) imports.push(importDecl([...models].sort(), "./models.js", true));
   for (const q of queries) emitQuery(out, q, driver.async);
-  return out;
+  return moduleText(imports, out);
 }
 
 function byName(a: string, b: string): number {
@@ -37,31 +37,31 @@ function hasLists(q: QueryIR): boolean {
   return q.params.some((p) => p.list);
 }
 
-function emitQuery(out: StatementStructures[], q: QueryIR, async: boolean): void {
+function emitQuery(out: string[], q: QueryIR, async: boolean): void {
   const n = q.identifiers;
   const sliced = hasLists(q);
-  out.push({ kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [`SQL of ${q.name}${sliced ? ", in parts: each { value } is one placeholder, each { list } as many as the list has values" : ""}.`],
-    declarations: [{ name: n.sql, type: sliced ? "SqlParts" : undefined, initializer: sliced ? sqlPartsLiteral(q) : sqlLiteral(renderSql(q.sql, () => "?")) }],
-  });
+  out.push(constDecl({
+    exported: true,
+    doc: `SQL of ${q.name}${sliced ? ", in parts: each { value } is one placeholder, each { list } as many as the list has values" : ""}.`,
+    name: n.sql,
+    ...(sliced ? { type: "SqlParts" } : {}),
+    value: sliced ? sqlPartsLiteral(q) : sqlLiteral(renderSql(q.sql, () => "?")),
+  }));
   if (q.params.length > 0) {
-    out.push({ kind: StructureKind.Interface, name: n.params, isExported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) });
+    out.push(interfaceDecl({ name: n.params, exported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) }));
   }
   if (returnsRows(q)) {
-    out.push({ kind: StructureKind.Interface, name: n.row, isExported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) });
+    out.push(interfaceDecl({ name: n.row, exported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) }));
   }
-  const kinds = `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"`).join(", ")} }`;
-  const initializer = `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)})`;
-  out.push({ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: n.statement, initializer }] });
+  const kinds = q.params.length > 0 ? `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"`).join(", ")} }` : "{}";
+  out.push(constDecl({ name: n.statement, value: `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)})` }));
   if (returnsRows(q)) {
-    out.push({ kind: StructureKind.Function,
+    out.push(functionDecl({
       name: n.mapper,
       parameters: [{ name: "r", type: "unknown[]" }],
       returnType: n.row,
-      statements: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f)},`).join("\n")}\n};`],
-    });
+      body: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f)},`).join("\n")}\n};`],
+    }));
   }
   emitFunction(out, q, n, async ? "async" : "sync");
   // Async drivers stream no rows: their clients fetch a result whole (see the README's driver table).
@@ -71,25 +71,25 @@ function emitQuery(out: StatementStructures[], q: QueryIR, async: boolean): void
 /** A query with lists, as the runtime's SqlParts: text, and each placeholder a `{ value }` or `{ list }` naming its params field. */
 function sqlPartsLiteral(q: QueryIR): string {
   const items = q.sql.map((part) => (part.kind === "text" ? sqlLiteral(part.text) : `{ ${part.kind}: ${JSON.stringify(q.params[part.param].field)} }`));
-  return `[\n${items.map((i) => `${i},`).join("\n")}\n]`;
+  return `[\n${items.map((i) => `  ${i},`).join("\n")}\n]`;
 }
 
 /** The three functions a query can get: a sync or an async one, and a sync one yielding rows. */
 type Flavour = "sync" | "async" | "iterate";
 
-function emitFunction(out: StatementStructures[], q: QueryIR, n: QueryIdentifiers, flavour: Flavour): void {
+function emitFunction(out: string[], q: QueryIR, n: QueryIdentifiers, flavour: Flavour): void {
   const iterate = flavour === "iterate";
   const body = iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n)};`] } : bodyFor(q, n, calls(q, n, flavour === "async"));
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
-  out.push({ kind: StructureKind.Function,
+  out.push(functionDecl({
     name: iterate ? n.iterate : n.fn,
-    isExported: true,
-    docs: [docText(docs)],
+    exported: true,
+    doc: docText(docs),
     parameters: [{ name: "db", type: "Database" }, ...(q.params.length > 0 ? [{ name: "params", type: n.params }] : [])],
-    isAsync: flavour === "async",
+    async: flavour === "async",
     returnType: flavour === "async" ? `Promise<${body.returnType}>` : body.returnType,
-    statements: body.statements,
-  });
+    body: body.statements,
+  }));
 }
 
 /** How a generated function calls the runtime: queries with lists bind from `params` in the runtime. */

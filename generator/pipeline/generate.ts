@@ -8,7 +8,7 @@ import { checkIdentifierClashes } from "../analyze/identifier-clashes.js";
 import { buildModels } from "../analyze/models.js";
 import { Relations } from "../analyze/relations.js";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { OutputFiles } from "../emit/emit-program.js";
+import { emitProgram, type OutputFiles } from "../emit/emit-program.js";
 import type { ProgramIR } from "../ir/query-ir.js";
 import { parseViewSelect } from "../parse/cst-adapter.js";
 import { applySchema } from "../schema/apply-schema.js";
@@ -58,9 +58,6 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     db.close();
   }
   if (bag.hasErrors || input.options?.emit === false) return { program, diagnostics: bag.all, files: null };
-  // Loaded only when there is something to emit: ts-morph brings the whole TypeScript compiler,
-  // and `describe` or a run with errors (the edit loop) should not wait for it.
-  const { emitProgram } = await import("../emit/emit-program.js");
   return { program, diagnostics: bag.all, files: emitProgram(program, driver) };
 }
 

@@ -33,7 +33,7 @@ export interface FlagsRow {
   literalNull: unknown | null;
 }
 
-const flagsStatement = new PlainQuery(flagsSql, "Flags", {  }, true);
+const flagsStatement = new PlainQuery(flagsSql, "Flags", {}, true);
 
 function toFlagsRow(r: unknown[]): FlagsRow {
   return {

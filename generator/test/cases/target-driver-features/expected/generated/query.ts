@@ -195,7 +195,7 @@ export interface CommonTermsRow {
   documents: number | null;
 }
 
-const commonTermsStatement = new PlainQuery(commonTermsSql, "CommonTerms", {  }, true);
+const commonTermsStatement = new PlainQuery(commonTermsSql, "CommonTerms", {}, true);
 
 function toCommonTermsRow(r: unknown[]): CommonTermsRow {
   return {
