@@ -4,7 +4,6 @@ import type { DriverProfile } from "../targets/drivers.js";
 import { emitModels } from "./models-file.js";
 import { emitQueryModule } from "./query-module.js";
 import { runtimeSource } from "./runtime-source.js";
-import { moduleText } from "./ts-printer.js";
 import { header } from "./ts-text.js";
 
 /** Output files by name (relative to the output folder), in a stable order. */
@@ -15,7 +14,7 @@ export function emitProgram(program: ProgramIR, driver: DriverProfile): OutputFi
   const create = (name: string, source: string, text: string) => files.set(name, `${header(source)}\n\n${text}\n`);
 
   files.set("db.ts", `${header(`sqlgen's runtime for ${driver.name}`)}\n\n${runtimeSource(driver.runtime)}\n`);
-  create("models.ts", program.schemaSources.join(", ") || "an empty schema", moduleText([], emitModels(program.models)));
+  create("models.ts", program.schemaSources.join(", ") || "an empty schema", emitModels(program));
   for (const m of program.modules) create(m.fileName, m.source, emitQueryModule(m, driver));
   const exports = ["db", "models", ...program.modules.map((m) => m.fileName.replace(/\.ts$/, ""))];
   files.set("index.ts", `${header("the query files")}\n\n${exports.map((e) => `export * from "./${e}.js";`).join("\n")}\n`);

@@ -4,25 +4,30 @@ import { placeholders, renderSql } from "../ir/render-sql.js";
 import type { DriverProfile } from "../targets/drivers.js";
 import { docText } from "./safe-text.js";
 import { constDecl, functionDecl, importDecl, interfaceDecl, moduleText } from "./ts-printer.js";
-import { bindValue, readValue, sqlLiteral, typeText } from "./ts-text.js";
+import { bindValue, Imports, kindOf, readValue, sqlLiteral, typeText } from "./ts-text.js";
 
 /** The module's text (without the generated-file header). */
 export function emitQueryModule(module: ModuleIR, driver: DriverProfile): string {
-  const imports: string[] = [];
   const out: string[] = [];
   const queries = module.queries;
-  const runtime = new Set<string>(queries.length > 0 ? ["type Database"] : []);
-  const models = new Set<string>();
+  const needs = new Imports();
+  if (queries.length > 0) needs.runtime.add("type Database");
   for (const q of queries) {
-    runtime.add(hasLists(q) ? "SliceQuery" : "PlainQuery");
-    if (hasLists(q)) runtime.add("type SqlParts");
-    if (q.command === "execresult") runtime.add("type ExecResult");
-    for (const f of q.row) if (f.kind === "embed") models.add(f.model);
+    needs.runtime.add(hasLists(q) ? "SliceQuery" : "PlainQuery");
+    if (hasLists(q)) needs.runtime.add("type SqlParts");
+    if (q.command === "execresult") needs.runtime.add("type ExecResult");
+    if (returnsRows(q)) for (const f of q.row) if (f.kind === "embed") needs.models.add(f.model);
   }
-  if (runtime.size > 0) imports.push(importDecl([...runtime].sort(byName), "./db.js"));
-  if (models.size > 0 && queries.some((q) => returnsRows(q))) imports.push(importDecl([...models].sort(), "./models.js", true));
-  for (const q of queries) emitQuery(out, q, driver.async);
-  return moduleText(imports, out);
+  for (const q of queries) emitQuery(out, q, driver.async, needs);
+  return moduleText(importLines(needs), out);
+}
+
+function importLines(needs: Imports): string[] {
+  const lines: string[] = [];
+  if (needs.runtime.size > 0) lines.push(importDecl([...needs.runtime].sort(byName), "./db.js"));
+  if (needs.models.size > 0) lines.push(importDecl([...needs.models].sort(), "./models.js", true));
+  for (const [from, names] of [...needs.user].sort(([a], [b]) => a.localeCompare(b))) lines.push(importDecl([...names].sort(), from, true));
+  return lines;
 }
 
 function byName(a: string, b: string): number {
@@ -37,7 +42,7 @@ function hasLists(q: QueryIR): boolean {
   return q.params.some((p) => p.list);
 }
 
-function emitQuery(out: string[], q: QueryIR, async: boolean): void {
+function emitQuery(out: string[], q: QueryIR, async: boolean, needs: Imports): void {
   const n = q.identifiers;
   const sliced = hasLists(q);
   out.push(constDecl({
@@ -48,24 +53,25 @@ function emitQuery(out: string[], q: QueryIR, async: boolean): void {
     value: sliced ? sqlPartsLiteral(q) : sqlLiteral(renderSql(q.sql, () => "?")),
   }));
   if (q.params.length > 0) {
-    out.push(interfaceDecl({ name: n.params, exported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) }));
+    out.push(interfaceDecl({ name: n.params, exported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p, needs) })) }));
   }
   if (returnsRows(q)) {
-    out.push(interfaceDecl({ name: n.row, exported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) }));
+    out.push(interfaceDecl({ name: n.row, exported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f, needs) })) }));
   }
   const kinds = q.params.length > 0 ? `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"`).join(", ")} }` : "{}";
-  out.push(constDecl({ name: n.statement, value: `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)})` }));
+  const bigints = readsBigints(q);
+  out.push(constDecl({ name: n.statement, value: `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)}${bigints ? ", true" : ""})` }));
   if (returnsRows(q)) {
     out.push(functionDecl({
       name: n.mapper,
       parameters: [{ name: "r", type: "unknown[]" }],
       returnType: n.row,
-      body: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f)},`).join("\n")}\n};`],
+      body: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f, needs, bigints)},`).join("\n")}\n};`],
     }));
   }
-  emitFunction(out, q, n, async ? "async" : "sync");
+  emitFunction(out, q, n, async ? "async" : "sync", needs);
   // Async drivers stream no rows: their clients fetch a result whole (see the README's driver table).
-  if (q.command === "many" && returnsRows(q) && !async) emitFunction(out, q, n, "iterate");
+  if (q.command === "many" && returnsRows(q) && !async) emitFunction(out, q, n, "iterate", needs);
 }
 
 /** A query with lists, as the runtime's SqlParts: text, and each placeholder a `{ value }` or `{ list }` naming its params field. */
@@ -77,9 +83,9 @@ function sqlPartsLiteral(q: QueryIR): string {
 /** The three functions a query can get: a sync or an async one, and a sync one yielding rows. */
 type Flavour = "sync" | "async" | "iterate";
 
-function emitFunction(out: string[], q: QueryIR, n: QueryIdentifiers, flavour: Flavour): void {
+function emitFunction(out: string[], q: QueryIR, n: QueryIdentifiers, flavour: Flavour, needs: Imports): void {
   const iterate = flavour === "iterate";
-  const body = iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n)};`] } : bodyFor(q, n, calls(q, n, flavour === "async"));
+  const body = iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n, needs)};`] } : bodyFor(q, n, calls(q, n, flavour === "async", needs));
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
   out.push(functionDecl({
     name: iterate ? n.iterate : n.fn,
@@ -99,10 +105,10 @@ interface Calls {
   readonly run: string;
 }
 
-function calls(q: QueryIR, n: QueryIdentifiers, async: boolean): Calls {
+function calls(q: QueryIR, n: QueryIdentifiers, async: boolean, needs: Imports): Calls {
   const params = q.params.length > 0 ? "params" : "undefined";
   // Queries with lists bind in the runtime (which needs the lists' lengths); the others pass values.
-  const args = hasLists(q) ? "" : valueArgs(q);
+  const args = hasLists(q) ? "" : valueArgs(q, needs);
   const invoke = (method: string) => `${n.statement}.${method}(db, ${params}${args ? `, ${args}` : ""})`;
   // Parenthesised, so that `.changes` and `.lastInsertRowid` read the awaited result.
   const call = (method: string) => (async ? `(await ${invoke(method)})` : invoke(method));
@@ -113,15 +119,15 @@ function calls(q: QueryIR, n: QueryIdentifiers, async: boolean): Calls {
   return { ...viaRuntime, get: `${statement}.get(${args})`, all: `${statement}.all(${args})` };
 }
 
-function iterateCall(q: QueryIR, n: QueryIdentifiers): string {
+function iterateCall(q: QueryIR, n: QueryIdentifiers, needs: Imports): string {
   const params = q.params.length > 0 ? "params" : "undefined";
-  return hasLists(q) ? `${n.statement}.iterate(db, ${params}, ${n.mapper})` : `${n.statement}.iterate(db, ${params}, [${valueArgs(q)}], ${n.mapper})`;
+  return hasLists(q) ? `${n.statement}.iterate(db, ${params}, ${n.mapper})` : `${n.statement}.iterate(db, ${params}, [${valueArgs(q, needs)}], ${n.mapper})`;
 }
 
 /** The arguments of a query without lists, one per placeholder in binding order. */
-function valueArgs(q: QueryIR): string {
+function valueArgs(q: QueryIR, needs: Imports): string {
   return placeholders(q.sql)
-    .map((part) => bindValue(`params.${q.params[part.param].field}`, q.params[part.param].type))
+    .map((part) => bindValue(`params.${q.params[part.param].field}`, q.params[part.param].type, needs))
     .join(", ");
 }
 
@@ -152,22 +158,30 @@ function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls): { returnType: strin
 
 /** The runtime's ParamKind of a parameter. */
 function paramKind(p: ParamIR): string {
-  const base = p.type.ts === "Uint8Array" ? "blob" : p.type.ts;
-  return `${base}${p.type.nullable ? "?" : ""}${p.list ? "[]" : ""}`;
+  return `${kindOf(p.type)}${p.type.nullable ? "?" : ""}${p.list ? "[]" : ""}`;
 }
 
-function paramType(p: ParamIR): string {
-  if (!p.list) return typeText(p.type);
-  return p.type.nullable ? `readonly (${p.type.ts} | null)[]` : `readonly ${p.type.ts}[]`;
+function paramType(p: ParamIR, needs: Imports): string {
+  if (!p.list) return typeText(p.type, needs);
+  const item = typeText(p.type, needs);
+  return item.includes(" ") ? `readonly (${item})[]` : `readonly ${item}[]`;
 }
 
-function fieldType(f: RowField): string {
-  if (f.kind === "column") return typeText(f.type);
+function fieldType(f: RowField, needs: Imports): string {
+  if (f.kind === "column") return typeText(f.type, needs);
   return f.nullable ? `${f.model} | null` : f.model;
 }
 
-function fieldValue(f: RowField): string {
-  if (f.kind === "column") return readValue(f.index, f.type);
-  const object = `{ ${f.fields.map((x) => `${x.field}: ${readValue(x.index, x.type)}`).join(", ")} }`;
+/**
+ * Whether the query reads a bigint-mapped column: its statement then reads every integer as
+ * bigint (the driver's safe-integer mode), and other numbers are turned back into numbers.
+ */
+function readsBigints(q: QueryIR): boolean {
+  return returnsRows(q) && q.row.some((f) => (f.kind === "column" ? [f.type] : f.fields.map((x) => x.type)).some((t) => t.mapping?.kind === "bigint"));
+}
+
+function fieldValue(f: RowField, needs: Imports, bigints: boolean): string {
+  if (f.kind === "column") return readValue(f.index, f.type, needs, bigints);
+  const object = `{ ${f.fields.map((x) => `${x.field}: ${readValue(x.index, x.type, needs, bigints)}`).join(", ")} }`;
   return f.nullable && f.presenceIndex !== null ? `r[${f.presenceIndex}] === null ? null : ${object}` : object;
 }

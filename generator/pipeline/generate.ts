@@ -15,7 +15,9 @@ import { applySchema } from "../schema/apply-schema.js";
 import type { SourceFile } from "../source/source-file.js";
 import { AnalysisDb } from "../sqlite/analysis-db.js";
 import { defaultDriver, drivers, type Driver } from "../targets/drivers.js";
-import { checkVariableLimits } from "../analyze/variable-limits.js";
+import { ColumnTypes } from "../analyze/column-types.js";
+import type { TypeOption } from "../config/type-options.js";
+import { checkBigintSupport, checkVariableLimits } from "../analyze/variable-limits.js";
 
 export interface GenerateInput {
   /** Schema files, applied in this order (like migrations). */
@@ -32,6 +34,8 @@ export interface GenerateOptions {
   readonly emit?: boolean;
   /** The driver generated code runs on: its SQLite is the one queries are checked against. */
   readonly driver?: Driver;
+  /** sqlgen.json's `types`: what columns read as (bigint, Date, JSON, brands). */
+  readonly types?: readonly TypeOption[];
 }
 
 export interface GenerateResult {
@@ -49,11 +53,13 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   let program: ProgramIR;
   try {
     const catalog = applySchema(db, input.schema, bag);
-    const modules = analyzeQueryFiles(db, catalog, input.queries, input.options?.queriesRoot ?? "", bag);
-    const models = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect }));
+    const columnTypes = new ColumnTypes(catalog, input.options?.types ?? [], bag);
+    const modules = analyzeQueryFiles(db, catalog, columnTypes, input.queries, input.options?.queriesRoot ?? "", bag);
+    const models = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect, columnTypes }));
     checkIdentifierClashes(modules, models, bag);
     checkVariableLimits(modules, driver, bag);
-    program = { schemaSources: input.schema.map((f) => f.path), models, modules };
+    checkBigintSupport(input.options?.types ?? [], driver, bag);
+    program = { schemaSources: input.schema.map((f) => f.path), brands: columnTypes.brands(), models, modules };
   } finally {
     db.close();
   }

@@ -30,7 +30,7 @@ export interface FlagsRow {
   negated: number;
   literalText: string;
   literalInt: number;
-  literalNull: unknown | null;
+  literalNull: unknown;
 }
 
 const flagsStatement = new PlainQuery(flagsSql, "Flags", {}, true);
@@ -48,7 +48,7 @@ function toFlagsRow(r: unknown[]): FlagsRow {
     negated: r[8] as number,
     literalText: r[9] as string,
     literalInt: r[10] as number,
-    literalNull: r[11] as unknown | null,
+    literalNull: r[11] as unknown,
   };
 }
 
