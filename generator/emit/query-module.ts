@@ -59,7 +59,7 @@ function emitQuery(out: string[], q: QueryIR, async: boolean, needs: Imports): v
     out.push(interfaceDecl({ name: n.row, exported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f, needs) })) }));
   }
   const kinds = q.params.length > 0 ? `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"`).join(", ")} }` : "{}";
-  const bigints = readsBigints(q);
+  const bigints = readsBigints(q) || q.lastId?.mapping?.kind === "bigint";
   out.push(constDecl({ name: n.statement, value: `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)}${bigints ? ", true" : ""})` }));
   if (returnsRows(q)) {
     out.push(functionDecl({
@@ -85,7 +85,7 @@ type Flavour = "sync" | "async" | "iterate";
 
 function emitFunction(out: string[], q: QueryIR, n: QueryIdentifiers, flavour: Flavour, needs: Imports): void {
   const iterate = flavour === "iterate";
-  const body = iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n, needs)};`] } : bodyFor(q, n, calls(q, n, flavour === "async", needs));
+  const body = iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n, needs)};`] } : bodyFor(q, n, calls(q, n, flavour === "async", needs), needs);
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
   out.push(functionDecl({
     name: iterate ? n.iterate : n.fn,
@@ -131,7 +131,7 @@ function valueArgs(q: QueryIR, needs: Imports): string {
     .join(", ");
 }
 
-function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls): { returnType: string; statements: string[] } {
+function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls, needs: Imports): { returnType: string; statements: string[] } {
   switch (q.command) {
     case "one":
       return { returnType: `${n.row} | undefined`, statements: [`const r = ${c.get} as unknown[] | undefined;`, `return r === undefined ? undefined : ${n.mapper}(r);`] };
@@ -150,6 +150,11 @@ function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls): { returnType: strin
     case "execrows":
       return { returnType: "number", statements: [`return ${c.run}.changes;`] };
     case "execlastid":
+      if (q.lastId !== null) {
+        // Read by a statement in bigint mode when the id is a bigint: exact beyond 2^53.
+        const id = q.lastId.mapping?.kind === "bigint" ? `BigInt(${c.run}.lastInsertRowid)` : `Number(${c.run}.lastInsertRowid)`;
+        return { returnType: typeText(q.lastId, needs), statements: [`return ${id} as ${typeText(q.lastId, needs)};`] };
+      }
       return { returnType: "number", statements: [`return Number(${c.run}.lastInsertRowid);`] };
     case "execresult":
       return { returnType: "ExecResult", statements: [`const result = ${c.run};`, "return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };"] };

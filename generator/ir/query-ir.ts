@@ -121,6 +121,11 @@ export interface QueryIR {
   readonly params: readonly ParamIR[];
   readonly columns: readonly ColumnIR[];
   readonly row: readonly RowField[];
+  /**
+   * `:execlastid` into a table whose INTEGER PRIMARY KEY has a mapping or brand: the type of the id
+   * returned (a bigint id is read exactly). Null otherwise: the id is a number.
+   */
+  readonly lastId: ValueType | null;
   /** SQLite's query plan (EXPLAIN QUERY PLAN details), slices planned with two items. */
   readonly plan: readonly string[];
 }

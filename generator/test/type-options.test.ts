@@ -79,6 +79,13 @@ describe("stored as the options say, read back as given", () => {
     expect(q.largestRequest!(db, { workspaceId: ws })).toEqual({ largest: big, n: 3 });
   });
 
+  it("an INTEGER PRIMARY KEY mapped to bigint: :execlastid returns the id exactly, foreign keys share its brand", () => {
+    const id = q.logEvent!(db, { id: big + 4n, requestId: Uint8Array.of(10), note: "sent" });
+    expect(id).toBe(big + 4n);
+    expect(q.logEvent!(db, { id: big + 5n, requestId: Uint8Array.of(10), note: "next" })).toBe(big + 5n);
+    expect(q.listEvents!(db, { requestId: Uint8Array.of(10) }).map((e: { id: bigint }) => e.id)).toEqual([big + 4n, big + 5n]);
+  });
+
   it("development checks name a value of the wrong kind", () => {
     checkParameters(true);
     try {

@@ -21,3 +21,9 @@ SELECT id, sent_at_ms FROM requests WHERE sent_at_ms IN (sqlc.slice('times')) OR
 
 -- name: LargestRequest :one
 SELECT max(size) AS largest, count(*) AS n FROM requests WHERE workspace_id = ?;
+
+-- name: LogEvent :execlastid
+INSERT INTO events (id, request_id, note) VALUES (?, ?, ?);
+
+-- name: ListEvents :many
+SELECT * FROM events WHERE request_id = ? ORDER BY id;

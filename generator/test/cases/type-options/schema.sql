@@ -14,3 +14,9 @@ CREATE TABLE requests (
   sent_at_ms INTEGER,
   size INTEGER NOT NULL DEFAULT 0
 );
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  request_id BLOB NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+  note TEXT NOT NULL
+);
