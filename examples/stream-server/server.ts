@@ -54,7 +54,7 @@ export async function createStreamServer(db: string, options: StreamServerOption
   const heartbeat = new Heartbeat(options.heartbeatMs ?? 15_000);
   const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
   let closing = false;
-  const fanOut = new FanOut({ store, log, queueBytes: maxBufferedBytes / 4, maxLag: options.maxLag ?? 10_000, fanOutShare: options.fanOutShare ?? 0.1, stopped: () => closing }, options.externalCheckMs ?? 100);
+  const fanOut = new FanOut({ store, log, queueBytes: maxBufferedBytes / 4, maxLag: options.maxLag ?? 10_000, fanOutShare: options.fanOutShare ?? 0.05, stopped: () => closing }, options.externalCheckMs ?? 100);
 
   const table = routes({
     store,
