@@ -11,6 +11,7 @@ import type { DriverName } from "../data-layer/store.js";
 import { call } from "./api-client.js";
 import { onOwnConnection } from "./database-state.js";
 import { createStreamServer, type StreamServer, type StreamServerOptions } from "./server.js";
+import type { StreamCounts } from "./metrics-view.js";
 import { unhex } from "./wire.js";
 
 export { call, runWriter, type Reply } from "./api-client.js";
@@ -73,15 +74,6 @@ export function stalled(port: number, request: string): Promise<Socket> {
     });
     socket.on("error", () => {});
   });
-}
-
-export interface StreamCounts {
-  readonly clients: number;
-  readonly bufferedBytes: number;
-  readonly dropped: number;
-  readonly lastDropReason: string | null;
-  readonly live: number;
-  readonly catchingUp: number;
 }
 
 /** Waits until the stream counts of /metrics pass `test` (the test's own timeout bounds the wait). */
