@@ -4,9 +4,9 @@
  * subscriber, a slice at a time. While commits come back to back, a round that kept the event loop
  * busy is followed by a pause in proportion (FeedContext.fanOutShare), so however many clients
  * watch, the fan-out takes a bounded share of the loop and writes keep theirs: many clients make
- * deliveries larger and later, not writes slower. Writes by other processes on the same database are noticed by one check of the
- * store's external version per process on a timer (PRAGMA data_version on better-sqlite3), not
- * one poll per client.
+ * deliveries larger and later, not writes slower. Writes by other processes on the same database
+ * are noticed by one check of the store's external version per process on a timer (PRAGMA
+ * data_version on better-sqlite3), not one poll per client.
  */
 import { setTimeout as sleep, setImmediate as yieldToLoop } from "node:timers/promises";
 import { measured } from "../data-layer/metrics.js";
@@ -69,22 +69,22 @@ class WorkspaceFeed implements FeedPosition {
   }
 
   /**
-   * One round: one read of change_log, offered to every subscriber. Returns the CPU time it took in
-   * ms (not wall time: on a busy machine that would count other processes' turns as the round's).
+   * One round: one read of change_log, offered to every subscriber. Returns the CPU time the
+   * offers took in ms: the part that grows with the clients (the read does not), counted in CPU
+   * time, not wall time, which on a busy machine would count other processes' turns as the round's.
    */
   private async pull(): Promise<number> {
     if (this.subscribers.size === 0 || this.ctx.stopped()) return 0;
     const { store, log } = this.ctx;
-    let start = process.cpuUsage();
     const rows = await measured(log, { workspaceId: this.workspaceId, type: "query", table: "change_log" }, () =>
       store.streamWorkspaceChanges({ workspaceId: this.workspaceId, afterSeq: this.seq, batchSize: PAGE }), (r) => r.length, (n) => n > 0);
-    let busyMs = cpuMsSince(start);
-    if (rows.length === 0) return busyMs;
+    if (rows.length === 0) return 0;
     const from = this.seq;
     this.seq = rows[rows.length - 1].seq;
     // More may be waiting: read on after this round.
     if (rows.length === PAGE) this.pending = true;
-    start = process.cpuUsage();
+    let busyMs = 0;
+    let start = process.cpuUsage();
     // Encoded once: every client's socket gets the same bytes.
     const text = Buffer.from(renderChanges(rows));
     const subscribers = [...this.subscribers];
