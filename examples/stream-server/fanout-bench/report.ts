@@ -14,16 +14,51 @@ export interface FanOutResults {
 const f = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : "lost");
 const ratio = (x: number, zero: number) => `${f(x / zero, 2)}×`;
 
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** A figure over the rounds: its median, and its range when there were several. */
+interface Over {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly n: number;
+}
+const over = (xs: readonly number[]): Over => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+const spread = (x: Over, digits = 0) => (x.n === 1 ? f(x.median, digits) : `${f(x.median, digits)} (${f(x.min, digits)}–${f(x.max, digits)})`);
+
+/** The rounds of each (watching, clients) row, in the order they first ran. */
+function byRow(rows: readonly ThroughputRow[]): ThroughputRow[][] {
+  const groups = new Map<string, ThroughputRow[]>();
+  for (const r of rows) {
+    const key = `${r.idleOn} ${r.clients}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
+}
+
 function throughputTable(rows: readonly ThroughputRow[]): string[] {
   const lines = [
     "| idle clients | watching | 200 concurrent creates/s | vs 0 | 100 sequential creates/s | vs 0 | server CPU ms/write | vs 0 | server RSS MB | RSS per client KB | send→delivery p50 ms | p99 ms | events/s delivered | clients current | load/core |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
-  for (const r of rows) {
-    const zero = rows.find((z) => z.idleOn === r.idleOn && z.clients === 0) ?? r;
-    const perClient = r.clients === 0 ? "–" : f(((r.rssMb - zero.rssMb) * 1024) / r.clients, 1);
+  const groups = byRow(rows).map((g) => ({
+    clients: g[0].clients,
+    idleOn: g[0].idleOn,
+    concurrent: over(g.map((r) => r.concurrentPerSec)),
+    sequential: over(g.map((r) => r.sequentialPerSec)),
+    cpu: over(g.map((r) => r.cpuMsPerWrite)),
+    rss: over(g.map((r) => r.rssMb)),
+    p50: over(g.map((r) => r.latencyMs.p50)),
+    p99: over(g.map((r) => r.latencyMs.p99)),
+    events: over(g.map((r) => r.eventsPerSec)),
+    current: `${g.reduce((n, r) => n + r.current, 0)}/${g.reduce((n, r) => n + r.clients, 0)}`,
+    load: over(g.map((r) => r.loadPerCore)),
+  }));
+  for (const r of groups) {
+    const zero = groups.find((z) => z.idleOn === r.idleOn && z.clients === 0) ?? r;
+    const perClient = r.clients === 0 ? "–" : f(((r.rss.median - zero.rss.median) * 1024) / r.clients, 1);
     lines.push(
-      `| ${r.clients} | ${r.idleOn} | ${f(r.concurrentPerSec)} | ${ratio(r.concurrentPerSec, zero.concurrentPerSec)} | ${f(r.sequentialPerSec)} | ${ratio(r.sequentialPerSec, zero.sequentialPerSec)} | ${f(r.cpuMsPerWrite, 2)} | ${ratio(r.cpuMsPerWrite, zero.cpuMsPerWrite)} | ${f(r.rssMb)} | ${perClient} | ${f(r.latencyMs.p50, 1)} | ${f(r.latencyMs.p99, 1)} | ${f(r.eventsPerSec)} | ${r.current}/${r.clients} | ${f(r.loadPerCore, 2)} |`,
+      `| ${r.clients} | ${r.idleOn} | ${spread(r.concurrent)} | ${ratio(r.concurrent.median, zero.concurrent.median)} | ${spread(r.sequential)} | ${ratio(r.sequential.median, zero.sequential.median)} | ${spread(r.cpu, 2)} | ${ratio(r.cpu.median, zero.cpu.median)} | ${f(r.rss.median)} | ${perClient} | ${f(r.p50.median, 1)} | ${f(r.p99.median, 1)} | ${f(r.events.median)} | ${r.current} | ${spread(r.load, 1)} |`,
     );
   }
   return lines;
@@ -54,9 +89,10 @@ export function renderReport(results: FanOutResults): string {
     "## Writes with idle clients",
     "",
     "200 concurrent then 100 sequential creates with n SSE clients connected that write nothing, watching the written workspace",
-    "(`same`: every change is delivered to each) or another one. \"vs 0\" compares with the row of 0 clients of the same run;",
-    "server CPU per write is the steadiest of the three on a shared machine. Latency is from sending a sequential create to its",
-    "delivery at one more client; RSS per client is the growth over 0 clients.",
+    "(`same`: every change is delivered to each) or another one. Every row ran once per round, rounds one after the other;",
+    "figures are the median over the rounds (range in brackets), and \"vs 0\" compares medians with the row of 0 clients of the",
+    "same run. Latency is from sending a sequential create to its delivery at one more client; RSS per client is the growth",
+    "over 0 clients. Server CPU per write counts the fan-out too, which may run while the server would otherwise wait.",
     "",
     ...throughputTable(results.throughput),
     "",
