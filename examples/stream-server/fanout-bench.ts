@@ -4,7 +4,7 @@
  * - writes/s with 0, 20, 100, 500, 1000 idle SSE clients (fanout-bench/throughput.ts);
  * - end to end with 20, 50, 100, 500, 1000 clients keeping state and concurrent writers (fanout-bench/end-to-end.ts).
  * Env: BENCH_CLIENTS and BENCH_WATCHING (idle clients, "same,other"), BENCH_REPEAT (rounds of the
- * idle-client rows, 3: the report gives their medians), BENCH_E2E (end-to-end clients;
+ * idle-client rows, 5: the report gives their medians), BENCH_E2E (end-to-end clients;
  * empty skips), BENCH_OUT (folder, bench/results), BENCH_SERVER=path/to/main.js (another build),
  * BENCH_DRIVER=@libsql/client (a `file:` database on @libsql/client instead of better-sqlite3).
  * `fanout-bench.js --clients …` is the clients' child process (fanout-bench/clients.ts).
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const out = process.env.BENCH_OUT ?? join("bench", "results");
   const rows: ThroughputRow[] = [];
   // Rounds of every row in turn, so that a spell of load from elsewhere falls on all client counts alike.
-  const repeat = Number(process.env.BENCH_REPEAT ?? 3);
+  const repeat = Number(process.env.BENCH_REPEAT ?? 5);
   for (let round = 1; round <= repeat; round++) {
     for (const idleOn of list(process.env.BENCH_WATCHING, "same,other") as IdleOn[]) {
       for (const n of list(process.env.BENCH_CLIENTS, "0,20,100,500,1000").map(Number)) {

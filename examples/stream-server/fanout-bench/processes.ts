@@ -65,6 +65,10 @@ export class ClientsProcess {
     });
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   stop(): void {
     this.child.kill();
   }

@@ -21,6 +21,8 @@ export interface ThroughputRow {
   readonly sequentialPerSec: number;
   /** Server CPU time (user + system) per write: steadier than wall time on a shared machine. */
   readonly cpuMsPerWrite: number;
+  /** CPU time of the idle clients' process per write (it shares the machine with the server and the writer). */
+  readonly clientsCpuMsPerWrite: number;
   /** Server RSS after the writes. */
   readonly rssMb: number;
   /** Send-to-delivery of the sequential creates, at the watching client. */
@@ -65,6 +67,7 @@ export async function throughput(main: string, libsql: boolean, clients: number,
     const create = (name: string) => post<{ id: string }>(`${base}/workspaces/${ws}/http`, { name });
     const load = loadPerCore();
     const cpu0 = cpuMs(child.pid!);
+    const clientsCpu0 = idle === null ? 0 : cpuMs(idle.pid);
     const start = performance.now();
     await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => create(`r${i}`)));
     const concurrentMs = performance.now() - start;
@@ -76,6 +79,7 @@ export async function throughput(main: string, libsql: boolean, clients: number,
     }
     const sequentialMs = performance.now() - sequentialStart;
     const cpu = cpuMs(child.pid!) - cpu0;
+    const clientsCpu = idle === null ? 0 : cpuMs(idle.pid) - clientsCpu0;
     const rss = rssMb(child.pid!);
     const deadline = Date.now() + 60_000;
     while (delivered.size < CONCURRENT + SEQUENTIAL && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -90,6 +94,7 @@ export async function throughput(main: string, libsql: boolean, clients: number,
       concurrentPerSec: (CONCURRENT / concurrentMs) * 1000,
       sequentialPerSec: (SEQUENTIAL / sequentialMs) * 1000,
       cpuMsPerWrite: cpu / (CONCURRENT + SEQUENTIAL),
+      clientsCpuMsPerWrite: clientsCpu / (CONCURRENT + SEQUENTIAL),
       rssMb: rss,
       latencyMs: percentiles([...sent].map(([id, t]) => (delivered.get(id) ?? Infinity) - t)),
       eventsPerSec: ((delivered.size + (idleResult?.events ?? 0)) / (lastArrival - start)) * 1000,
