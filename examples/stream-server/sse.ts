@@ -35,7 +35,8 @@ export class SseStream {
       this.closed = true;
       return;
     }
-    // A request pipelined behind an unfinished response has no socket yet; a stream would never get one.
+    // A request pipelined behind an unfinished response gets its socket only once that response ends:
+    // events written before then would have nowhere to go. (Its 400 waits for that end too.)
     if (this.socket === null) throw new HttpError(400, "a stream cannot be pipelined behind another request on its connection");
     res.removeHeader("transfer-encoding");
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "close", "x-accel-buffering": "no" });
