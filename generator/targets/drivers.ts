@@ -40,7 +40,7 @@ export const drivers: Readonly<Record<Driver, DriverProfile>> = {
   "node:sqlite": { name: "node:sqlite", async: false, maxVariables: SQLITE_MAX_VARIABLES, noBigints: null, runtime: ["values.ts", "core.ts", "sync-queries.ts", "node-sqlite.ts"], module: "node:sqlite", capabilities: nodeSqlite },
   // Bun's SQLite is built with MAX_VARIABLE_NUMBER=250000 (see targets/bun-sqlite.ts).
   "bun:sqlite": { name: "bun:sqlite", async: false, maxVariables: 250_000, noBigints: null, runtime: ["values.ts", "core.ts", "sync-queries.ts", "iterators.ts", "bun-sqlite.ts"], module: "bun:sqlite", capabilities: bunSqlite },
-  "sql.js": { name: "sql.js", async: false, maxVariables: SQLITE_MAX_VARIABLES, noBigints: "sqlgen's sql.js runtime does not read bigints yet", runtime: ["values.ts", "core.ts", "sql-js-statements.ts", "sql-js.ts"], module: "sql.js", capabilities: sqlJs },
+  "sql.js": { name: "sql.js", async: false, maxVariables: SQLITE_MAX_VARIABLES, noBigints: null, runtime: ["values.ts", "core.ts", "sql-js-statements.ts", "sql-js.ts"], module: "sql.js", capabilities: sqlJs },
   // D1 allows 100 bound parameters per statement (workerd's SQLITE_LIMIT_VARIABLE_NUMBER).
   d1: { name: "d1", async: true, maxVariables: 100, noBigints: "D1 returns every number as a JavaScript number", runtime: ["values.ts", "core.ts", "d1.ts", "d1-batch.ts"], module: "Cloudflare D1 (a D1Database binding)", capabilities: d1 },
   libsql: { name: "libsql", async: false, maxVariables: SQLITE_MAX_VARIABLES, noBigints: null, runtime: ["values.ts", "core.ts", "sync-queries.ts", "iterators.ts", "prepared.ts", "libsql.ts"], module: "libsql", capabilities: libsql },

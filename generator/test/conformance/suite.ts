@@ -55,7 +55,7 @@ export const suite: readonly SuiteDriver[] = [
     adapter: "sql-js.ts",
     runtimes: ["node20", "node22", "node24", "bun"],
     connectionType: 'import type initSqlJs from "sql.js";\ntype Connection = initSqlJs.Database;',
-    refuses: { "target-driver-features": "soundex(), geopoly and UPDATE/DELETE … LIMIT, which sql.js's SQLite lacks", "type-options": "a bigint column: sqlgen's sql.js runtime reads no bigints yet" },
+    refuses: { "target-driver-features": "soundex(), geopoly and UPDATE/DELETE … LIMIT, which sql.js's SQLite lacks" },
   },
   {
     // Miniflare needs Node 22; its D1 binding runs in workerd (see adapters/d1.ts).
