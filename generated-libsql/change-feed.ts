@@ -21,7 +21,7 @@ export interface StreamWorkspaceChangesRow {
   tableName: string;
   rowId: Uint8Array;
   httpId: Uint8Array | null;
-  op: string;
+  op: "insert" | "update" | "delete";
   name: string | null;
   url: string | null;
   method: string | null;
@@ -38,7 +38,7 @@ function toStreamWorkspaceChangesRow(r: unknown[]): StreamWorkspaceChangesRow {
     tableName: r[1] as string,
     rowId: r[2] as Uint8Array,
     httpId: r[3] as Uint8Array | null,
-    op: r[4] as string,
+    op: r[4] as "insert" | "update" | "delete",
     name: r[5] as string | null,
     url: r[6] as string | null,
     method: r[7] as string | null,
@@ -97,7 +97,7 @@ export interface ChangeLogHeadRow {
   seq: number;
 }
 
-const changeLogHeadStatement = new PlainQuery(changeLogHeadSql, "ChangeLogHead", {  }, true);
+const changeLogHeadStatement = new PlainQuery(changeLogHeadSql, "ChangeLogHead", {}, true);
 
 function toChangeLogHeadRow(r: unknown[]): ChangeLogHeadRow {
   return {

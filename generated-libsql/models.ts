@@ -14,7 +14,7 @@ export interface ChangeLog {
   rowId: Uint8Array;
   /** Column `http_id`. */
   httpId: Uint8Array | null;
-  op: string;
+  op: "insert" | "update" | "delete";
   /** Column `changed_at`. */
   changedAt: number;
 }
@@ -191,7 +191,7 @@ export interface StreamingPerformanceLog {
   /** Column `workspace_id`. */
   workspaceId: Uint8Array;
   /** Column `operation_type`. */
-  operationType: string;
+  operationType: "snapshot" | "delta" | "query" | "update";
   /** Column `table_name`. */
   tableName: string;
   /** Column `record_count`. */

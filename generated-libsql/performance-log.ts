@@ -9,7 +9,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?)`;
 export interface LogStreamingOperationParams {
   id: Uint8Array;
   workspaceId: Uint8Array;
-  operationType: string;
+  operationType: "snapshot" | "delta" | "query" | "update";
   tableName: string;
   recordCount: number;
   durationMs: number;
@@ -37,7 +37,7 @@ export interface SummarizeStreamingPerformanceParams {
 }
 
 export interface SummarizeStreamingPerformanceRow {
-  operationType: string;
+  operationType: "snapshot" | "delta" | "query" | "update";
   operations: number;
   records: number;
   meanMs: number;
@@ -48,7 +48,7 @@ const summarizeStreamingPerformanceStatement = new PlainQuery(summarizeStreaming
 
 function toSummarizeStreamingPerformanceRow(r: unknown[]): SummarizeStreamingPerformanceRow {
   return {
-    operationType: r[0] as string,
+    operationType: r[0] as "snapshot" | "delta" | "query" | "update",
     operations: r[1] as number,
     records: r[2] as number,
     meanMs: r[3] as number,
@@ -81,7 +81,7 @@ export interface SummarizeAllStreamingPerformanceParams {
 }
 
 export interface SummarizeAllStreamingPerformanceRow {
-  operationType: string;
+  operationType: "snapshot" | "delta" | "query" | "update";
   operations: number;
   records: number;
   meanMs: number;
@@ -93,7 +93,7 @@ const summarizeAllStreamingPerformanceStatement = new PlainQuery(summarizeAllStr
 
 function toSummarizeAllStreamingPerformanceRow(r: unknown[]): SummarizeAllStreamingPerformanceRow {
   return {
-    operationType: r[0] as string,
+    operationType: r[0] as "snapshot" | "delta" | "query" | "update",
     operations: r[1] as number,
     records: r[2] as number,
     meanMs: r[3] as number,
@@ -129,7 +129,7 @@ export interface ListStreamingOperationsParams {
 export interface ListStreamingOperationsRow {
   id: Uint8Array;
   workspaceId: Uint8Array;
-  operationType: string;
+  operationType: "snapshot" | "delta" | "query" | "update";
   tableName: string;
   recordCount: number;
   durationMs: number;
@@ -143,7 +143,7 @@ function toListStreamingOperationsRow(r: unknown[]): ListStreamingOperationsRow 
   return {
     id: r[0] as Uint8Array,
     workspaceId: r[1] as Uint8Array,
-    operationType: r[2] as string,
+    operationType: r[2] as "snapshot" | "delta" | "query" | "update",
     tableName: r[3] as string,
     recordCount: r[4] as number,
     durationMs: r[5] as number,

@@ -58,7 +58,7 @@ export interface ListWorkspacesRow {
   updatedAt: number;
 }
 
-const listWorkspacesStatement = new PlainQuery(listWorkspacesSql, "ListWorkspaces", {  }, true);
+const listWorkspacesStatement = new PlainQuery(listWorkspacesSql, "ListWorkspaces", {}, true);
 
 function toListWorkspacesRow(r: unknown[]): ListWorkspacesRow {
   return {

@@ -264,7 +264,7 @@ WHERE h.parent_http_id IN (`,
   { value: "afterId" },
   `)
 ORDER BY h.parent_http_id, h.updated_at, h.id`,
-  ];
+];
 
 export interface StreamHTTPDeltasParams {
   parentIds: readonly Uint8Array[];

@@ -8,14 +8,15 @@ import type { Catalog } from "../schema/catalog.js";
 import type { AnalysisDb } from "../sqlite/analysis-db.js";
 import { lineColAt, type SourceFile } from "../source/source-file.js";
 import { analyzeQuery } from "./analyze-query.js";
+import type { ColumnTypes } from "./column-types.js";
 import { Relations } from "./relations.js";
 
 const reservedModules = new Set(["db", "models", "index"]);
 
-export function analyzeQueryFiles(db: AnalysisDb, catalog: Catalog, files: readonly SourceFile[], queriesRoot: string, bag: DiagnosticBag): ModuleIR[] {
+export function analyzeQueryFiles(db: AnalysisDb, catalog: Catalog, columnTypes: ColumnTypes, files: readonly SourceFile[], queriesRoot: string, bag: DiagnosticBag): ModuleIR[] {
   const seen = new Map<string, string>();
   return files.map((file) => {
-    const relations = new Relations({ catalog, textOf: (s) => file.text.slice(s.start, s.end), parseView: parseViewSelect });
+    const relations = new Relations({ catalog, textOf: (s) => file.text.slice(s.start, s.end), parseView: parseViewSelect, columnTypes });
     const ctx = { db, catalog, relations, bag };
     const queries: QueryIR[] = [];
     for (const chunk of splitStatements(file.text, file.path, bag)) {

@@ -1,6 +1,7 @@
 /** One annotated statement → its QueryIR, with every problem recorded in the bag. */
+import { withNullable } from "./value-type.js";
 import { DiagnosticBag, type Span } from "../diagnostics/diagnostic.js";
-import type { QueryIR } from "../ir/query-ir.js";
+import type { QueryIR, ValueType } from "../ir/query-ir.js";
 import type { Annotation } from "../parse/annotation.js";
 import type { Statement } from "../parse/ast.js";
 import { parseStatement } from "../parse/cst-adapter.js";
@@ -75,8 +76,20 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
     params,
     columns,
     row,
+    lastId: annotation.command === "execlastid" ? lastIdType(ctx, statement) : null,
     plan,
   };
+}
+
+/** The type of the rowid an INSERT creates, when its table's INTEGER PRIMARY KEY maps it (bigint, a brand). */
+function lastIdType(ctx: QueryContext, s: Statement): ValueType | null {
+  const table = s.kind === "insert" ? ctx.catalog.table(s.table) : undefined;
+  if (table === undefined || table.withoutRowid) return null;
+  const keys = table.columns.filter((c) => c.primaryKey);
+  // The rowid's alias: a lone INTEGER PRIMARY KEY (see read-catalog's isNotNull).
+  if (keys.length !== 1 || keys[0]!.declType?.toUpperCase() !== "INTEGER" || !keys[0]!.notNull) return null;
+  const t = ctx.relations.tableRelation(table.name, null, new CteEnv(null)).columns.find((c) => c.name === keys[0]!.name)?.type;
+  return t && (t.mapping || t.brand) ? withNullable(t, false) : null;
 }
 
 /** The statement's result columns as the AST sees them, or null where it cannot tell. */

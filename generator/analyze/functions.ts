@@ -2,6 +2,7 @@
  * What SQLite's built-in functions return, and when they can return NULL.
  * Each rule sees the argument types and whether the call is a window call.
  */
+import { withNullable } from "./value-type.js";
 import type { TsType, ValueType } from "../ir/query-ir.js";
 
 export interface CallInfo {
@@ -18,8 +19,9 @@ export interface CallInfo {
 type Rule = (call: CallInfo) => ValueType;
 
 const anyNull = (c: CallInfo) => c.args.some((a) => a.nullable);
-const first = (c: CallInfo): TsType => c.args.find((a) => a.ts !== "unknown")?.ts ?? "unknown";
-const is = (ts: TsType, nullable: boolean): ValueType => ({ ts, nullable });
+/** The first typed argument: functions that pass a value through (COALESCE, MIN…) keep its mapping. */
+const first = (c: CallInfo): ValueType => c.args.find((a) => a.ts !== "unknown") ?? { ts: "unknown", nullable: true };
+const is = (t: TsType | ValueType, nullable: boolean): ValueType => (typeof t === "string" ? { ts: t, nullable } : withNullable(t, nullable));
 const strict = (ts: TsType): Rule => (c) => is(ts, anyNull(c));
 const always = (ts: TsType): Rule => () => is(ts, false);
 const maybe = (ts: TsType): Rule => () => is(ts, true);
@@ -56,7 +58,7 @@ const rules: Record<string, Rule> = {
   // NULL handling
   coalesce: (c) => is(first(c), c.args.every((a) => a.nullable)),
   ifnull: (c) => is(first(c), c.args.every((a) => a.nullable)),
-  nullif: (c) => is(c.args[0]?.ts ?? "unknown", true),
+  nullif: (c) => is(c.args[0] ?? "unknown", true),
   iif: (c) => is(first({ ...c, args: c.args.slice(1) }), c.args.slice(1).some((a) => a.nullable)),
   likely: (c) => c.args[0] ?? is("unknown", true),
   unlikely: (c) => c.args[0] ?? is("unknown", true),

@@ -2,6 +2,7 @@
  * Type and nullability of an expression, following what SQLite really returns:
  * a comparison with NULL is NULL, division by zero is NULL, aggregates over no rows are NULL…
  */
+import { commonValueType, withNullable } from "./value-type.js";
 import type { TsType, ValueType } from "../ir/query-ir.js";
 import { tsTypeOfDeclared } from "./type-map.js";
 import { assertNever, type Expr, type Select } from "../parse/ast.js";
@@ -62,7 +63,7 @@ export class ExprTyper {
         return { ts: tsTypeOfDeclared(e.typeName), nullable: this.infer(e.operand, scope).nullable };
       case "case": {
         const results = [...e.whens.map((w) => w.then), ...(e.otherwise ? [e.otherwise] : [])].map((x) => this.infer(x, scope));
-        return { ts: commonType(results), nullable: e.otherwise === null || results.some((r) => r.nullable) };
+        return commonValueType(results, e.otherwise === null || results.some((r) => r.nullable));
       }
       case "unknown":
         return unknownNullable;
@@ -93,7 +94,7 @@ export class ExprTyper {
     const first = this.relations.subqueryColumns(select, scope)[0] ?? unknownNullable;
     const body = select.body;
     const oneRow = body.kind === "core" && body.having === null && select.limit === null && select.offset === null && aggregatesWithoutGroup(body);
-    return { ts: first.ts, nullable: oneRow ? first.nullable : true };
+    return withNullable(first, oneRow ? first.nullable : true);
   }
 
   private call(name: string, args: readonly Expr[], star: boolean, window: boolean, scope: Scope): Inferred {
@@ -122,11 +123,4 @@ function literalType(literal: "null" | "integer" | "real" | "string" | "blob" | 
 
 function isNonZeroLiteral(e: Expr): boolean {
   return e.kind === "literal" && (e.literal === "integer" || e.literal === "real") && Number(e.text) !== 0;
-}
-
-/** The one type all branches share, ignoring those that are NULL literals; else unknown. */
-export function commonType(types: readonly ValueType[]): TsType {
-  const known = new Set(types.filter((t) => t.ts !== "unknown").map((t) => t.ts));
-  const unknowns = types.filter((t) => t.ts === "unknown" && !t.nullable).length;
-  return known.size === 1 && unknowns === 0 ? [...known][0] : "unknown";
 }

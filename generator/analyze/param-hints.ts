@@ -3,6 +3,7 @@
  * it col's type; `BETWEEN ? AND ?` gives `from_col`/`to_col`; `LIMIT ?` is `limit`; an INSERT
  * value or UPDATE assignment takes its column. Walks every clause with the scope it sees.
  */
+import { withNullable } from "./value-type.js";
 import type { ValueType } from "../ir/query-ir.js";
 import type { Assignment, Expr, FromItem, ResultColumn, Select, SelectBody, Statement } from "../parse/ast.js";
 import { assertNever } from "../parse/ast.js";
@@ -188,7 +189,7 @@ export class ParamHints {
       return { name: other.column, type: r ? readType(r) : null };
     }
     const t = this.relations.typer.infer(other, scope);
-    return { name: null, type: t.ts === "unknown" ? null : { ts: t.ts, nullable: false } };
+    return { name: null, type: t.ts === "unknown" ? null : withNullable(t, false) };
   }
 
   private pair(left: Expr, right: Expr, scope: Scope, type: ValueType | null = null): void {
@@ -225,7 +226,7 @@ export class ParamHints {
       case "in_list": {
         // NULL in an IN list never matches anything: list values are never nullable.
         const c = this.counterpart(e.left, scope);
-        const type = c.type && { ts: c.type.ts, nullable: false };
+        const type = c.type && withNullable(c.type, false);
         for (const item of e.items) if (item.kind === "param") this.hint(item.occurrence, { name: c.name, type, inList: true });
         return;
       }

@@ -4,6 +4,7 @@
  * however often it appears; parameters are listed by SQLite's index. Names come from the syntax,
  * else from the context (param-hints). A parameter is a list (`sqlc.slice`) everywhere or nowhere.
  */
+import { withNullable } from "./value-type.js";
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import { lineColAt, type SourceFile } from "../source/source-file.js";
 import type { ParamIR, ValueType } from "../ir/query-ir.js";
@@ -40,10 +41,8 @@ export function buildParams(occurrences: readonly ParamOccurrence[], hints: Read
     const typed = known.flatMap((h) => (h?.type ? [h.type] : []));
     // A parameter used in several places takes the first place's type, and may be null only if
     // every place allows it (`id = :id OR parent_id = :id` is not nullable).
-    const type: ValueType = {
-      ts: typed[0]?.ts ?? "unknown",
-      nullable: d.nullableMacro || typed.length === 0 || typed.every((t) => t.nullable),
-    };
+    const nullable = d.nullableMacro || typed.length === 0 || typed.every((t) => t.nullable);
+    const type: ValueType = typed[0] ? withNullable(typed[0], nullable) : { ts: "unknown", nullable };
     const first = occurrences[d.occurrences[0]];
     if (type.ts === "unknown") {
       bag.report("SG402", `cannot infer the type of parameter "${name}"`, file, first.span, [

@@ -2,13 +2,15 @@
  * The columns of every relation a query reads: tables, views, CTEs (recursive ones too),
  * subqueries, table-valued functions and joins, with the nullability outer joins add.
  */
+import type { ColumnTypes } from "./column-types.js";
+import { commonValueType, withNullable } from "./value-type.js";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ValueType } from "../ir/query-ir.js";
 import { tsTypeOfDeclared } from "./type-map.js";
 import type { FromItem, ResultColumn, Select, SelectBody, SelectCore, Cte } from "../parse/ast.js";
 import type { Catalog, CatalogTable } from "../schema/catalog.js";
 import { aggregatesWithoutGroup } from "./aggregates.js";
-import { commonType, ExprTyper, type SubqueryColumns } from "./infer-expr.js";
+import { ExprTyper, type SubqueryColumns } from "./infer-expr.js";
 import { CteEnv, Scope, type RelColumn, type Relation } from "./scope.js";
 import { proveByWhere } from "./where-proofs.js";
 
@@ -26,6 +28,8 @@ export interface RelationsContext {
   readonly textOf: (span: Span) => string;
   /** The SELECT inside a CREATE VIEW statement. */
   readonly parseView: (sql: string) => Select | null;
+  /** Table columns' types (declared type, type options, brands, CHECK literals). */
+  readonly columnTypes: ColumnTypes;
 }
 
 const none: ReadonlySet<string> = new Set();
@@ -104,7 +108,7 @@ export class Relations implements SubqueryColumns {
           const t = this.typer.infer(c.expr, scope);
           const nullable = t.nullable || (aggregateWithoutGroup && c.expr.kind === "column");
           const name = c.alias ?? (c.expr.kind === "column" ? c.expr.column : this.ctx.textOf(c.expr.span));
-          return [{ name, type: { ts: t.ts, nullable }, table: t.origin?.table ?? null, column: t.origin?.column ?? null, hidden: false, span: c.span, embed: null, unknownFunction: t.unknownFunction ?? null }];
+          return [{ name, type: withNullable(t, nullable), table: t.origin?.table ?? null, column: t.origin?.column ?? null, hidden: false, span: c.span, embed: null, unknownFunction: t.unknownFunction ?? null }];
         }
       }
     });
@@ -125,7 +129,7 @@ export class Relations implements SubqueryColumns {
         const rows = body.rows.map((row) => row.map((e) => this.typer.infer(e, scope)));
         return (rows[0] ?? []).map((_, i) => ({
           name: `column${i + 1}`,
-          type: { ts: commonType(rows.map((r) => r[i])), nullable: rows.some((r) => r[i].nullable) },
+          type: commonValueType(rows.map((r) => r[i]), rows.some((r) => r[i].nullable)),
           table: null,
           column: null,
           hidden: false,
@@ -139,7 +143,7 @@ export class Relations implements SubqueryColumns {
           const sameOrigin = l.table === r.table && l.column === r.column;
           return {
             ...l,
-            type: { ts: commonType([l.type, r.type]), nullable: l.type.nullable || r.type.nullable },
+            type: commonValueType([l.type, r.type], l.type.nullable || r.type.nullable),
             table: sameOrigin ? l.table : null,
             column: sameOrigin ? l.column : null,
           };
@@ -179,7 +183,7 @@ export class Relations implements SubqueryColumns {
     if (table.kind === "view") return this.viewColumns(table);
     return table.columns.map((c) => ({
       name: c.name,
-      type: { ts: tsTypeOfDeclared(c.declType), nullable: !c.notNull },
+      type: this.ctx.columnTypes.of(table, c),
       table: table.name,
       column: c.name,
       hidden: c.hidden,
@@ -198,7 +202,7 @@ export class Relations implements SubqueryColumns {
       const declared = tsTypeOfDeclared(c.declType);
       return {
         name: c.name,
-        type: { ts: declared !== "unknown" ? declared : (from?.type.ts ?? "unknown"), nullable: from?.type.nullable ?? true },
+        type: from && (declared === "unknown" || declared === from.type.ts) ? from.type : { ts: declared, nullable: from?.type.nullable ?? true },
         table: from?.table ?? null,
         column: from?.column ?? null,
         hidden: false,

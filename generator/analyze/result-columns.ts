@@ -3,6 +3,7 @@
  * from (origin table/column, declared type); the AST says what expressions and outer joins do to
  * type and nullability. Also groups `sqlc.embed` columns into nested objects.
  */
+import { withNullable } from "./value-type.js";
 import type { DiagnosticBag, Span } from "../diagnostics/diagnostic.js";
 import type { ColumnIR, RowField, ValueType } from "../ir/query-ir.js";
 import { camelCase, FieldNames, modelFields, pascalCase, sanitizeName } from "./naming.js";
@@ -21,7 +22,9 @@ export function buildColumns(meta: readonly ColumnMetadata[], inferred: readonly
   const columns = meta.map((m, i): ColumnIR => {
     const a = ast?.[i];
     const ts = m.declType !== null ? tsTypeOfDeclared(m.declType) : (a?.type.ts ?? "unknown");
-    const type: ValueType = { ts, nullable: a ? a.type.nullable : !originNotNull(catalog, m) };
+    const nullable = a ? a.type.nullable : !originNotNull(catalog, m);
+    // SQLite's declared type decides the storage class; the analysis adds the column's mapping and brand.
+    const type: ValueType = a && a.type.ts === ts ? withNullable(a.type, nullable) : { ts, nullable };
     if (ts === "unknown") {
       const why = a?.unknownFunction
         ? `${a.unknownFunction}() is not a SQLite built-in, so its result type is unknown.`
@@ -68,7 +71,7 @@ function rowFields(columns: readonly ColumnIR[], ast: readonly OutputColumn[] | 
       const group = groupColumns.map((c, k) => ({
         field: modelField.get((c.column ?? c.name).toLowerCase()) ?? camelCase(c.name),
         index: i + k,
-        type: { ts: c.type.ts, nullable: !(findColumn(table, c.column ?? c.name)?.notNull ?? false) },
+        type: withNullable(c.type, !(findColumn(table, c.column ?? c.name)?.notNull ?? false)),
       }));
       const presence = visible.find((c) => c.notNull)?.name.toLowerCase();
       fields.push({

@@ -1,4 +1,5 @@
 /** Name resolution: which relations a column reference can see, and what each column holds. */
+import { withNullable } from "./value-type.js";
 import type { CatalogTable } from "../schema/catalog.js";
 import type { ValueType } from "../ir/query-ir.js";
 
@@ -72,7 +73,7 @@ export class Scope {
    */
   resultType(r: Resolved): ValueType {
     for (let s: Scope | null = this; s !== null; s = s.parent) {
-      if (s.proven.get(r.relation)?.has(r.column.name.toLowerCase())) return { ts: r.column.type.ts, nullable: false };
+      if (s.proven.get(r.relation)?.has(r.column.name.toLowerCase())) return withNullable(r.column.type, false);
     }
     return readType(r);
   }
@@ -91,5 +92,5 @@ export class Scope {
 
 /** The value type a resolved column reference reads as. */
 export function readType(r: Resolved): ValueType {
-  return r.relation.nullable && !r.column.type.nullable ? { ts: r.column.type.ts, nullable: true } : r.column.type;
+  return r.relation.nullable && !r.column.type.nullable ? withNullable(r.column.type, true) : r.column.type;
 }

@@ -61,8 +61,8 @@ async function phases(dir: string): Promise<void> {
     ["load pipeline modules (sql-parser-cst, sqlite-wasm JS)", t1 - t0],
     ["read files + first analysis (WASM start, parse, SQLite prepare, inference)", t2 - t1],
     ["second analysis, same process (warm: what an incremental run pays)", t3 - t2],
-    ["load emit (ts-morph + the TypeScript compiler)", t4 - t3],
-    ["emit (ts-morph printing)", t5 - t4],
+    ["load emit (the text printer)", t4 - t3],
+    ["emit (printing)", t5 - t4],
   ];
   for (const [what, t] of rows) console.log(`${ms(t).padStart(8)}  ${what}`);
   console.log(`${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(5)} MB  peak resident memory`);

@@ -21,7 +21,9 @@ const schema = `CREATE TABLE http (
   url TEXT,
   method TEXT NOT NULL,
   is_delta BOOLEAN NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  meta TEXT NOT NULL
 );
 CREATE INDEX http_workspace ON http (workspace_id);
 `;
@@ -30,13 +32,27 @@ SELECT id, workspace_id, name, url, method, is_delta, updated_at FROM http WHERE
 
 -- name: GetHttp :one
 SELECT id, workspace_id, name, url, method, is_delta, updated_at FROM http WHERE id = ?;
+
+-- name: ListHttpTyped :many
+SELECT id, name, created_at, meta FROM http WHERE workspace_id = ?;
+
+-- name: GetHttpTyped :one
+SELECT id, name, created_at, meta FROM http WHERE id = ?;
 `;
+/** Type options for the typed queries: a Date stored as unix seconds, parsed JSON. */
+const config = { types: { "http.created_at": "date", "http.meta": { type: "json" } } };
 
 interface Row { id: Uint8Array; workspaceId: Uint8Array; name: string; url: string | null; method: string; isDelta: boolean; updatedAt: number }
+interface TypedRow { id: Uint8Array; name: string; createdAt: Date; meta: unknown }
 
 /** The hand-written form every peer's fastest path reduces to. */
 function handMapper(r: unknown[]): Row {
   return { id: r[0] as Uint8Array, workspaceId: r[1] as Uint8Array, name: r[2] as string, url: r[3] as string | null, method: r[4] as string, isDelta: r[5] !== 0, updatedAt: r[6] as number };
+}
+
+/** The same by hand, for a Date column and a JSON column. */
+function handTypedMapper(r: unknown[]): TypedRow {
+  return { id: r[0] as Uint8Array, name: r[1] as string, createdAt: new Date((r[2] as number) * 1000), meta: JSON.parse(r[3] as string) };
 }
 
 type Module = Record<string, (...a: unknown[]) => unknown>;
@@ -47,6 +63,7 @@ async function generate(): Promise<{ queries: Module; runtime: Module }> {
   mkdirSync(join(dir, "queries"));
   writeFileSync(join(dir, "schema", "schema.sql"), schema);
   writeFileSync(join(dir, "queries", "http.sql"), queries);
+  writeFileSync(join(dir, "sqlgen.json"), JSON.stringify(config));
   const code = await run([], { cwd: dir, stdout: () => {}, stderr: (t) => process.stderr.write(t) });
   if (code !== 0) throw new Error("generation failed");
   // Plain Node cannot import TypeScript: transpile the generated files as a user's build would.
@@ -69,12 +86,12 @@ function checked(fn: () => void): () => void {
 }
 
 function seed(db: Database.Database): void {
-  const insert = db.prepare("INSERT INTO http VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const insert = db.prepare("INSERT INTO http VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   db.transaction(() => {
     for (let i = 0; i < ROWS; i++) {
       const id = Buffer.alloc(16);
       id.writeUInt32BE(i, 12);
-      insert.run(id, Buffer.from([1]), `request ${i}`, i % 3 === 0 ? null : `https://example.com/${i}`, i % 2 ? "GET" : "POST", i % 5 === 0 ? 1 : 0, 1_700_000_000 + i);
+      insert.run(id, Buffer.from([1]), `request ${i}`, i % 3 === 0 ? null : `https://example.com/${i}`, i % 2 ? "GET" : "POST", i % 5 === 0 ? 1 : 0, 1_700_000_000 + i, 1_600_000_000 + i, JSON.stringify({ tags: ["a", "b"], n: i }));
     }
   })();
 }
@@ -170,6 +187,39 @@ const one = compare({
   }),
 });
 
+const typedSql = "SELECT id, name, created_at, meta FROM http WHERE workspace_id = ?";
+const rawTyped = db.prepare(typedSql).raw(true);
+const typedMany = compare({
+  "hand-written raw + mapper": () => {
+    const rows = rawTyped.all(ws) as unknown[][];
+    const out: TypedRow[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = handTypedMapper(rows[i]);
+    sink += out.length;
+  },
+  "generated listHttpTyped()": () => {
+    sink += (generated.listHttpTyped(db, { workspaceId: ws }) as TypedRow[]).length;
+  },
+  "generated listHttpTyped(), checked": checked(() => {
+    sink += (generated.listHttpTyped(db, { workspaceId: ws }) as TypedRow[]).length;
+  }),
+});
+
+const rawTypedGet = db.prepare("SELECT id, name, created_at, meta FROM http WHERE id = ?").raw(true);
+const typedOne = compare({
+  "hand-written raw + mapper": () => {
+    for (const id of ids) {
+      const r = rawTypedGet.get(id) as unknown[] | undefined;
+      if (r !== undefined) sink += handTypedMapper(r).createdAt.getTime();
+    }
+  },
+  "generated getHttpTyped()": () => {
+    for (const id of ids) sink += (generated.getHttpTyped(db, { id }) as TypedRow | undefined)?.createdAt.getTime() ?? 0;
+  },
+  "generated getHttpTyped(), checked": checked(() => {
+    for (const id of ids) sink += (generated.getHttpTyped(db, { id }) as TypedRow | undefined)?.createdAt.getTime() ?? 0;
+  }),
+});
+
 const report = (title: string, results: Record<string, number>, baseline: string, subject: string) => {
   console.log(`\n${title}`);
   for (const [name, ms] of Object.entries(results)) console.log(`  ${name.padEnd(38)} ${ms.toFixed(2).padStart(9)} ms  (${(results[baseline] / ms).toFixed(3)}× of baseline speed)`);
@@ -180,4 +230,6 @@ console.log(`sqlgen bench: ${ROWS} rows, median of ${ROUNDS} alternating rounds,
 report(`:many — all ${ROWS} rows of a workspace`, many, "hand-written raw + mapper", "generated listHttp()");
 report(`:many, iterated — all ${ROWS} rows one at a time`, iterate, "hand-written raw iterate + mapper", "generated listHttpIterate()");
 report(`:one — ${ids.length} point lookups`, one, "hand-written raw + mapper", "generated getHttp()");
+report(`:many with a Date and a JSON column — all ${ROWS} rows`, typedMany, "hand-written raw + mapper", "generated listHttpTyped()");
+report(`:one with a Date and a JSON column — ${ids.length} point lookups`, typedOne, "hand-written raw + mapper", "generated getHttpTyped()");
 if (sink === 0) console.log("(no rows?)");

@@ -3,8 +3,9 @@
  * (checked by a test) the published JSON Schema, so the three cannot disagree.
  */
 import type { Driver } from "../targets/drivers.js";
+import type { TypeOption } from "./type-options.js";
 
-export type ConfigValueKind = "paths" | "path" | "boolean" | "driver";
+export type ConfigValueKind = "paths" | "path" | "boolean" | "driver" | "types";
 
 export interface ConfigKey {
   readonly kind: ConfigValueKind;
@@ -17,6 +18,7 @@ export const configKeys = {
   out: { kind: "path", description: "output folder" },
   strict: { kind: "boolean", description: "treat warnings as errors (exit 1)" },
   driver: { kind: "driver", description: "the driver generated code runs on (default: better-sqlite3)" },
+  types: { kind: "types", description: "what columns read as in TypeScript, by table.column or declared type: bigint, date, json (with an imported type), brand" },
 } as const satisfies Record<string, ConfigKey>;
 
 export type ConfigKeyName = keyof typeof configKeys;
@@ -28,6 +30,7 @@ export interface Settings {
   readonly out?: string;
   readonly strict?: boolean;
   readonly driver?: Driver;
+  readonly types?: readonly TypeOption[];
 }
 
 /** `$schema` is allowed for editors and means nothing to sqlgen. */

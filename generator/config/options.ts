@@ -3,6 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { defaultDriver, type Driver } from "../targets/drivers.js";
 import type { Settings } from "./config-keys.js";
+import type { TypeOption } from "./type-options.js";
 
 export interface Options {
   readonly cwd: string;
@@ -14,6 +15,7 @@ export interface Options {
   /** Warnings fail the run. */
   readonly strict: boolean;
   readonly driver: Driver;
+  readonly types: readonly TypeOption[];
 }
 
 /** Command-line values: each overrides the config file's key of the same name. */
@@ -35,6 +37,7 @@ export function resolveOptions(cwd: string, flags: Flags, config: Settings = {})
     out: flags.out ?? config.out ?? "generated",
     strict: flags.strict ?? config.strict ?? false,
     driver: flags.driver ?? config.driver ?? defaultDriver,
+    types: config.types ?? [],
   };
 }
 

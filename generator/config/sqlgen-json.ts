@@ -5,6 +5,7 @@ import type { SourceFile } from "../source/source-file.js";
 import type { Node } from "yaml";
 import { booleanValue, entries, parseConfig, spanOf, stringList, stringValue } from "./config-document.js";
 import { driverNames, isDriver } from "../targets/drivers.js";
+import { readTypeOptions } from "./type-options.js";
 import { configKeys, editorKeys, type ConfigKeyName, type ConfigValueKind, type Settings } from "./config-keys.js";
 
 export function readSqlgenJson(file: SourceFile, bag: DiagnosticBag): Settings {
@@ -28,17 +29,17 @@ export function readSqlgenJson(file: SourceFile, bag: DiagnosticBag): Settings {
       continue;
     }
     const kind: ConfigValueKind = configKeys[key as ConfigKeyName].kind;
-    const read = readValue(kind, value);
+    const read = kind === "types" ? readTypeOptions(value, file, bag) : readValue(kind, value);
     if (read === undefined) {
       bag.report("SG014", `"${key}" must be ${expected(kind)}`, file.path, spanOf(value, file), [configKeys[key as ConfigKeyName].description + "."]);
       continue;
     }
-    settings[key] = kind === "boolean" || kind === "driver" ? read : typeof read === "string" ? rebase(dir, read) : (read as string[]).map((p) => rebase(dir, p));
+    settings[key] = kind === "boolean" || kind === "driver" || kind === "types" ? read : typeof read === "string" ? rebase(dir, read) : (read as string[]).map((p) => rebase(dir, p));
   }
   return settings as Settings;
 }
 
-function readValue(kind: ConfigValueKind, value: Node | null | undefined): boolean | string | readonly string[] | undefined {
+function readValue(kind: Exclude<ConfigValueKind, "types">, value: Node | null | undefined): boolean | string | readonly string[] | undefined {
   switch (kind) {
     case "boolean":
       return booleanValue(value);
@@ -63,6 +64,8 @@ function expected(kind: ConfigValueKind): string {
       return "a path (a string)";
     case "boolean":
       return "true or false";
+    case "types":
+      return 'an object: {"table.column" or "DECLARED TYPE": "bigint" | "date" | "json" | {…}}';
   }
 }
 

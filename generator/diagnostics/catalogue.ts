@@ -19,6 +19,8 @@ export const catalogue = {
   SG013: { name: "unknown-config-key", severity: "error" },
   SG014: { name: "bad-config-value", severity: "error" },
   SG015: { name: "foreign-file-in-output", severity: "error" },
+  SG016: { name: "unknown-type-target", severity: "error" },
+  SG017: { name: "type-option-misfit", severity: "error" },
   // Schema
   SG101: { name: "schema-error", severity: "error" },
   SG102: { name: "broken-view", severity: "error" },
@@ -48,6 +50,7 @@ export const catalogue = {
   SG405: { name: "bad-parameter-number", severity: "error" },
   SG406: { name: "list-and-value", severity: "error" },
   SG407: { name: "too-many-variables", severity: "error" },
+  SG408: { name: "driver-lacks-bigint", severity: "error" },
   // Result columns
   SG501: { name: "untyped-column", severity: "warning" },
   SG502: { name: "conflicting-column-names", severity: "error" },

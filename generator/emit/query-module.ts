@@ -1,28 +1,33 @@
 /** generated/<file>.ts: for each query, its SQL, Params and Row types and a typed function. */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ModuleIR, ParamIR, QueryIdentifiers, QueryIR, RowField } from "../ir/query-ir.js";
 import { placeholders, renderSql } from "../ir/render-sql.js";
 import type { DriverProfile } from "../targets/drivers.js";
 import { docText } from "./safe-text.js";
-import { bindValue, readValue, sqlLiteral, typeText } from "./ts-text.js";
+import { constDecl, functionDecl, importDecl, interfaceDecl, moduleText } from "./ts-printer.js";
+import { bindValue, Imports, kindOf, readValue, sqlLiteral, typeText } from "./ts-text.js";
 
-export function emitQueryModule(module: ModuleIR, driver: DriverProfile): StatementStructures[] {
-  const out: StatementStructures[] = [];
+/** The module's text (without the generated-file header). */
+export function emitQueryModule(module: ModuleIR, driver: DriverProfile): string {
+  const out: string[] = [];
   const queries = module.queries;
-  const runtime = new Set<string>(queries.length > 0 ? ["type Database"] : []);
-  const models = new Set<string>();
+  const needs = new Imports();
+  if (queries.length > 0) needs.runtime.add("type Database");
   for (const q of queries) {
-    runtime.add(hasLists(q) ? "SliceQuery" : "PlainQuery");
-    if (hasLists(q)) runtime.add("type SqlParts");
-    if (q.command === "execresult") runtime.add("type ExecResult");
-    for (const f of q.row) if (f.kind === "embed") models.add(f.model);
+    needs.runtime.add(hasLists(q) ? "SliceQuery" : "PlainQuery");
+    if (hasLists(q)) needs.runtime.add("type SqlParts");
+    if (q.command === "execresult") needs.runtime.add("type ExecResult");
+    if (returnsRows(q)) for (const f of q.row) if (f.kind === "embed") needs.models.add(f.model);
   }
-  if (runtime.size > 0) out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./db.js", namedImports: [...runtime].sort(byName) });
-  if (models.size > 0 && queries.some((q) => returnsRows(q))) {
-    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: [...models].sort() });
-  }
-  for (const q of queries) emitQuery(out, q, driver.async);
-  return out;
+  for (const q of queries) emitQuery(out, q, driver.async, needs);
+  return moduleText(importLines(needs), out);
+}
+
+function importLines(needs: Imports): string[] {
+  const lines: string[] = [];
+  if (needs.runtime.size > 0) lines.push(importDecl([...needs.runtime].sort(byName), "./db.js"));
+  if (needs.models.size > 0) lines.push(importDecl([...needs.models].sort(), "./models.js", true));
+  for (const [from, names] of [...needs.user].sort(([a], [b]) => a.localeCompare(b))) lines.push(importDecl([...names].sort(), from, true));
+  return lines;
 }
 
 function byName(a: string, b: string): number {
@@ -37,59 +42,60 @@ function hasLists(q: QueryIR): boolean {
   return q.params.some((p) => p.list);
 }
 
-function emitQuery(out: StatementStructures[], q: QueryIR, async: boolean): void {
+function emitQuery(out: string[], q: QueryIR, async: boolean, needs: Imports): void {
   const n = q.identifiers;
   const sliced = hasLists(q);
-  out.push({ kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [`SQL of ${q.name}${sliced ? ", in parts: each { value } is one placeholder, each { list } as many as the list has values" : ""}.`],
-    declarations: [{ name: n.sql, type: sliced ? "SqlParts" : undefined, initializer: sliced ? sqlPartsLiteral(q) : sqlLiteral(renderSql(q.sql, () => "?")) }],
-  });
+  out.push(constDecl({
+    exported: true,
+    doc: `SQL of ${q.name}${sliced ? ", in parts: each { value } is one placeholder, each { list } as many as the list has values" : ""}.`,
+    name: n.sql,
+    ...(sliced ? { type: "SqlParts" } : {}),
+    value: sliced ? sqlPartsLiteral(q) : sqlLiteral(renderSql(q.sql, () => "?")),
+  }));
   if (q.params.length > 0) {
-    out.push({ kind: StructureKind.Interface, name: n.params, isExported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p) })) });
+    out.push(interfaceDecl({ name: n.params, exported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p, needs) })) }));
   }
   if (returnsRows(q)) {
-    out.push({ kind: StructureKind.Interface, name: n.row, isExported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f) })) });
+    out.push(interfaceDecl({ name: n.row, exported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f, needs) })) }));
   }
-  const kinds = `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"`).join(", ")} }`;
-  const initializer = `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)})`;
-  out.push({ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: n.statement, initializer }] });
+  const kinds = q.params.length > 0 ? `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"`).join(", ")} }` : "{}";
+  const bigints = readsBigints(q) || q.lastId?.mapping?.kind === "bigint";
+  out.push(constDecl({ name: n.statement, value: `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)}${bigints ? ", true" : ""})` }));
   if (returnsRows(q)) {
-    out.push({ kind: StructureKind.Function,
+    out.push(functionDecl({
       name: n.mapper,
       parameters: [{ name: "r", type: "unknown[]" }],
       returnType: n.row,
-      statements: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f)},`).join("\n")}\n};`],
-    });
+      body: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f, needs, bigints)},`).join("\n")}\n};`],
+    }));
   }
-  emitFunction(out, q, n, async ? "async" : "sync");
+  emitFunction(out, q, n, async ? "async" : "sync", needs);
   // Async drivers stream no rows: their clients fetch a result whole (see the README's driver table).
-  if (q.command === "many" && returnsRows(q) && !async) emitFunction(out, q, n, "iterate");
+  if (q.command === "many" && returnsRows(q) && !async) emitFunction(out, q, n, "iterate", needs);
 }
 
 /** A query with lists, as the runtime's SqlParts: text, and each placeholder a `{ value }` or `{ list }` naming its params field. */
 function sqlPartsLiteral(q: QueryIR): string {
   const items = q.sql.map((part) => (part.kind === "text" ? sqlLiteral(part.text) : `{ ${part.kind}: ${JSON.stringify(q.params[part.param].field)} }`));
-  return `[\n${items.map((i) => `${i},`).join("\n")}\n]`;
+  return `[\n${items.map((i) => `  ${i},`).join("\n")}\n]`;
 }
 
 /** The three functions a query can get: a sync or an async one, and a sync one yielding rows. */
 type Flavour = "sync" | "async" | "iterate";
 
-function emitFunction(out: StatementStructures[], q: QueryIR, n: QueryIdentifiers, flavour: Flavour): void {
+function emitFunction(out: string[], q: QueryIR, n: QueryIdentifiers, flavour: Flavour, needs: Imports): void {
   const iterate = flavour === "iterate";
-  const body = iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n)};`] } : bodyFor(q, n, calls(q, n, flavour === "async"));
+  const body = iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n, needs)};`] } : bodyFor(q, n, calls(q, n, flavour === "async", needs), needs);
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
-  out.push({ kind: StructureKind.Function,
+  out.push(functionDecl({
     name: iterate ? n.iterate : n.fn,
-    isExported: true,
-    docs: [docText(docs)],
+    exported: true,
+    doc: docText(docs),
     parameters: [{ name: "db", type: "Database" }, ...(q.params.length > 0 ? [{ name: "params", type: n.params }] : [])],
-    isAsync: flavour === "async",
+    async: flavour === "async",
     returnType: flavour === "async" ? `Promise<${body.returnType}>` : body.returnType,
-    statements: body.statements,
-  });
+    body: body.statements,
+  }));
 }
 
 /** How a generated function calls the runtime: queries with lists bind from `params` in the runtime. */
@@ -99,10 +105,10 @@ interface Calls {
   readonly run: string;
 }
 
-function calls(q: QueryIR, n: QueryIdentifiers, async: boolean): Calls {
+function calls(q: QueryIR, n: QueryIdentifiers, async: boolean, needs: Imports): Calls {
   const params = q.params.length > 0 ? "params" : "undefined";
   // Queries with lists bind in the runtime (which needs the lists' lengths); the others pass values.
-  const args = hasLists(q) ? "" : valueArgs(q);
+  const args = hasLists(q) ? "" : valueArgs(q, needs);
   const invoke = (method: string) => `${n.statement}.${method}(db, ${params}${args ? `, ${args}` : ""})`;
   // Parenthesised, so that `.changes` and `.lastInsertRowid` read the awaited result.
   const call = (method: string) => (async ? `(await ${invoke(method)})` : invoke(method));
@@ -113,19 +119,19 @@ function calls(q: QueryIR, n: QueryIdentifiers, async: boolean): Calls {
   return { ...viaRuntime, get: `${statement}.get(${args})`, all: `${statement}.all(${args})` };
 }
 
-function iterateCall(q: QueryIR, n: QueryIdentifiers): string {
+function iterateCall(q: QueryIR, n: QueryIdentifiers, needs: Imports): string {
   const params = q.params.length > 0 ? "params" : "undefined";
-  return hasLists(q) ? `${n.statement}.iterate(db, ${params}, ${n.mapper})` : `${n.statement}.iterate(db, ${params}, [${valueArgs(q)}], ${n.mapper})`;
+  return hasLists(q) ? `${n.statement}.iterate(db, ${params}, ${n.mapper})` : `${n.statement}.iterate(db, ${params}, [${valueArgs(q, needs)}], ${n.mapper})`;
 }
 
 /** The arguments of a query without lists, one per placeholder in binding order. */
-function valueArgs(q: QueryIR): string {
+function valueArgs(q: QueryIR, needs: Imports): string {
   return placeholders(q.sql)
-    .map((part) => bindValue(`params.${q.params[part.param].field}`, q.params[part.param].type))
+    .map((part) => bindValue(`params.${q.params[part.param].field}`, q.params[part.param].type, needs))
     .join(", ");
 }
 
-function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls): { returnType: string; statements: string[] } {
+function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls, needs: Imports): { returnType: string; statements: string[] } {
   switch (q.command) {
     case "one":
       return { returnType: `${n.row} | undefined`, statements: [`const r = ${c.get} as unknown[] | undefined;`, `return r === undefined ? undefined : ${n.mapper}(r);`] };
@@ -144,6 +150,11 @@ function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls): { returnType: strin
     case "execrows":
       return { returnType: "number", statements: [`return ${c.run}.changes;`] };
     case "execlastid":
+      if (q.lastId !== null) {
+        // Read by a statement in bigint mode when the id is a bigint: exact beyond 2^53.
+        const id = q.lastId.mapping?.kind === "bigint" ? `BigInt(${c.run}.lastInsertRowid)` : `Number(${c.run}.lastInsertRowid)`;
+        return { returnType: typeText(q.lastId, needs), statements: [`return ${id} as ${typeText(q.lastId, needs)};`] };
+      }
       return { returnType: "number", statements: [`return Number(${c.run}.lastInsertRowid);`] };
     case "execresult":
       return { returnType: "ExecResult", statements: [`const result = ${c.run};`, "return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };"] };
@@ -152,22 +163,30 @@ function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls): { returnType: strin
 
 /** The runtime's ParamKind of a parameter. */
 function paramKind(p: ParamIR): string {
-  const base = p.type.ts === "Uint8Array" ? "blob" : p.type.ts;
-  return `${base}${p.type.nullable ? "?" : ""}${p.list ? "[]" : ""}`;
+  return `${kindOf(p.type)}${p.type.nullable ? "?" : ""}${p.list ? "[]" : ""}`;
 }
 
-function paramType(p: ParamIR): string {
-  if (!p.list) return typeText(p.type);
-  return p.type.nullable ? `readonly (${p.type.ts} | null)[]` : `readonly ${p.type.ts}[]`;
+function paramType(p: ParamIR, needs: Imports): string {
+  if (!p.list) return typeText(p.type, needs);
+  const item = typeText(p.type, needs);
+  return item.includes(" ") ? `readonly (${item})[]` : `readonly ${item}[]`;
 }
 
-function fieldType(f: RowField): string {
-  if (f.kind === "column") return typeText(f.type);
+function fieldType(f: RowField, needs: Imports): string {
+  if (f.kind === "column") return typeText(f.type, needs);
   return f.nullable ? `${f.model} | null` : f.model;
 }
 
-function fieldValue(f: RowField): string {
-  if (f.kind === "column") return readValue(f.index, f.type);
-  const object = `{ ${f.fields.map((x) => `${x.field}: ${readValue(x.index, x.type)}`).join(", ")} }`;
+/**
+ * Whether the query reads a bigint-mapped column: its statement then reads every integer as
+ * bigint (the driver's safe-integer mode), and other numbers are turned back into numbers.
+ */
+function readsBigints(q: QueryIR): boolean {
+  return returnsRows(q) && q.row.some((f) => (f.kind === "column" ? [f.type] : f.fields.map((x) => x.type)).some((t) => t.mapping?.kind === "bigint"));
+}
+
+function fieldValue(f: RowField, needs: Imports, bigints: boolean): string {
+  if (f.kind === "column") return readValue(f.index, f.type, needs, bigints);
+  const object = `{ ${f.fields.map((x) => `${x.field}: ${readValue(x.index, x.type, needs, bigints)}`).join(", ")} }`;
   return f.nullable && f.presenceIndex !== null ? `r[${f.presenceIndex}] === null ? null : ${object}` : object;
 }

@@ -17,7 +17,7 @@ export function docLine(text: string): string {
   return escapeUnsafe(text).replace(/\*\//g, "*\\/");
 }
 
-/** A JSDoc body from lines (ts-morph adds the `/**`, ` * ` and `*​/`). */
+/** A JSDoc body from lines (ts-printer.ts adds the `/**`, ` * ` and `*​/`). */
 export function docText(lines: readonly string[]): string {
   return lines.map(docLine).join("\n");
 }

@@ -1,9 +1,51 @@
-/** Small pieces of TypeScript text shared by the emitters. */
-import type { ValueType } from "../ir/query-ir.js";
+/** Small pieces of TypeScript text shared by the emitters: types, reads and binds of values. */
+import type { ImportedType, TypeMapping, ValueType } from "../ir/query-ir.js";
 import { lineCommentText } from "./safe-text.js";
 
-export function typeText(t: ValueType): string {
-  return t.nullable ? `${t.ts} | null` : t.ts;
+/** What a file must import for the types and conversions it uses. */
+export class Imports {
+  /** Functions and types of db.ts. */
+  readonly runtime = new Set<string>();
+  /** Types of models.ts (models, brands). */
+  readonly models = new Set<string>();
+  /** The user's own types (JSON columns), by module. */
+  readonly user = new Map<string, Set<string>>();
+
+  addUser(t: ImportedType): void {
+    const names = this.user.get(t.from) ?? new Set<string>();
+    names.add(t.name);
+    this.user.set(t.from, names);
+  }
+}
+
+/** The type of a value, without `| null`. Records what it needs in `imports`. */
+export function baseTypeText(t: ValueType, imports?: Imports): string {
+  if (t.brand) {
+    imports?.models.add(t.brand.name);
+    return t.brand.name;
+  }
+  return t.mapping ? mappedTypeText(t.mapping, imports) : t.ts;
+}
+
+/** The type a mapping gives a value (also a brand's underlying type). */
+export function mappedTypeText(m: TypeMapping, imports?: Imports): string {
+  switch (m.kind) {
+    case "bigint":
+      return "bigint";
+    case "date":
+      return "Date";
+    case "json":
+      if (m.type) imports?.addUser(m.type);
+      return m.type?.name ?? "unknown";
+    case "literals":
+      return m.values.map((v) => JSON.stringify(v)).join(" | ");
+  }
+}
+
+/** The type of a value; `unknown` already includes null. */
+export function typeText(t: ValueType, imports?: Imports): string {
+  const base = baseTypeText(t, imports);
+  return t.nullable && base !== "unknown" ? `${base} | null` : base;
 }
 
 export function header(source: string): string {
@@ -21,19 +63,56 @@ export function sqlLiteral(sql: string): string {
   return JSON.stringify(sql).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/** Runtime functions that read a stored date, by encoding. */
+const readDate = { iso: "textToDate", sqlite: "textToDate", unixepoch: "unixToDate", "unixepoch-ms": "unixMsToDate" } as const;
+/** …and that write one. */
+const writeDate = { iso: "dateToIso", sqlite: "dateToSqliteText", unixepoch: "dateToUnix", "unixepoch-ms": "dateToUnixMs" } as const;
 
 /**
  * Reads column `index` of raw row `r` as the given type. Booleans are stored as 0/1 and read back
- * as numbers or, when a driver reads integers as bigint, 0n/1n: `!!` is right for both.
+ * as numbers or, when a driver reads integers as bigint, 0n/1n: `!!` is right for both. In a
+ * statement that reads integers as bigint (`bigints`), unmapped numbers are turned back into numbers.
  */
-export function readValue(index: number, t: ValueType): string {
+export function readValue(index: number, t: ValueType, imports: Imports, bigints = false): string {
   const v = `r[${index}]`;
-  if (t.ts === "boolean") return t.nullable ? `${v} === null ? null : !!${v}` : `!!${v}`;
-  return `${v} as ${typeText(t)}`;
+  const orNull = (expr: string) => (t.nullable ? `${v} === null ? null : ${expr}` : expr);
+  const m = t.mapping;
+  if (m?.kind === "date") {
+    imports.runtime.add(readDate[m.encoding]);
+    return orNull(`${readDate[m.encoding]}(${v} as ${m.encoding.startsWith("unix") ? "number" : "string"})${t.brand ? ` as ${baseTypeText(t, imports)}` : ""}`);
+  }
+  if (m?.kind === "json") {
+    imports.runtime.add("jsonOf");
+    return `jsonOf(${v}) as ${typeText(t, imports)}`;
+  }
+  if (t.ts === "boolean" && !m) return orNull(`!!${v}`);
+  if (bigints && t.ts === "number" && !m) return orNull(`Number(${v})`);
+  return `${v} as ${typeText(t, imports)}`;
 }
 
-/** Turns a parameter value into something the driver can bind. */
-export function bindValue(expr: string, t: ValueType): string {
-  if (t.ts === "boolean") return t.nullable ? `${expr} == null ? null : ${expr} ? 1 : 0` : `${expr} ? 1 : 0`;
+/** Turns a parameter value into what the driver binds (booleans as 1/0, mapped values as stored). */
+export function bindValue(expr: string, t: ValueType, imports: Imports): string {
+  const orNull = (converted: string) => (t.nullable ? `${expr} == null ? null : ${converted}` : converted);
+  const m = t.mapping;
+  if (m?.kind === "date") {
+    imports.runtime.add(writeDate[m.encoding]);
+    return orNull(`${writeDate[m.encoding]}(${expr})`);
+  }
+  if (m?.kind === "json") return orNull(`JSON.stringify(${expr})`);
+  if (t.ts === "boolean" && !m) return orNull(`${expr} ? 1 : 0`);
   return expr;
+}
+
+/** The runtime's ParamKind base of a value: what its dev-mode check expects and how lists bind. */
+export function kindOf(t: ValueType): string {
+  switch (t.mapping?.kind) {
+    case "bigint":
+      return "bigint";
+    case "json":
+      return "json";
+    case "date":
+      return `date-${t.mapping.encoding}`;
+    default:
+      return t.ts === "Uint8Array" ? "blob" : t.ts;
+  }
 }

@@ -11,6 +11,40 @@ export type TsType = "number" | "string" | "boolean" | "Uint8Array" | "unknown";
 export interface ValueType {
   readonly ts: TsType;
   readonly nullable: boolean;
+  /** What the stored value becomes in TypeScript, when more than its storage class (see TypeMapping). */
+  readonly mapping?: TypeMapping;
+  /** A nominal type for the column's values, shared along foreign keys. */
+  readonly brand?: Brand;
+}
+
+/**
+ * A column's values as the user asked to see them (sqlgen.json "types") or as its CHECK allows.
+ * Conversions happen in generated code, only for columns that have one.
+ */
+export type TypeMapping =
+  /** Read and bound as bigint (the driver's safe-integer mode for the statement). */
+  | { readonly kind: "bigint" }
+  /** A Date, stored as ISO-8601 text or as unix seconds/milliseconds. */
+  | { readonly kind: "date"; readonly encoding: DateEncoding }
+  /** Parsed JSON text, typed as an imported type (or `unknown`). SQL NULL stays null and is never stringified. */
+  | { readonly kind: "json"; readonly type: ImportedType | null }
+  /** `CHECK (col IN (…))`: a union of the literals. */
+  | { readonly kind: "literals"; readonly values: readonly (string | number)[] };
+
+/** How a date is stored: ISO-8601 text, SQLite's `YYYY-MM-DD HH:MM:SS.SSS` text, unix seconds or milliseconds. */
+export type DateEncoding = "iso" | "sqlite" | "unixepoch" | "unixepoch-ms";
+
+/** A type named in the user's code: `import type { name } from "from"` in generated files. */
+export interface ImportedType {
+  readonly name: string;
+  readonly from: string;
+}
+
+export interface Brand {
+  /** The type's name in models.ts, e.g. `WorkspaceId`. */
+  readonly name: string;
+  /** The column it belongs to, e.g. `workspaces.id`: the brand's tag. */
+  readonly column: string;
 }
 
 export interface ParamIR {
@@ -87,6 +121,11 @@ export interface QueryIR {
   readonly params: readonly ParamIR[];
   readonly columns: readonly ColumnIR[];
   readonly row: readonly RowField[];
+  /**
+   * `:execlastid` into a table whose INTEGER PRIMARY KEY has a mapping or brand: the type of the id
+   * returned (a bigint id is read exactly). Null otherwise: the id is a number.
+   */
+  readonly lastId: ValueType | null;
   /** SQLite's query plan (EXPLAIN QUERY PLAN details), slices planned with two items. */
   readonly plan: readonly string[];
 }
@@ -117,6 +156,8 @@ export interface ModuleIR {
 
 export interface ProgramIR {
   readonly schemaSources: readonly string[];
+  /** Branded types, declared in models.ts: each over its column's own type (mapping included). */
+  readonly brands: readonly { readonly brand: Brand; readonly base: ValueType }[];
   readonly models: readonly ModelIR[];
   readonly modules: readonly ModuleIR[];
 }

@@ -2,6 +2,8 @@
 import type { ModelIR, QueryIR, RowField, ValueType } from "../ir/query-ir.js";
 import { assertNever } from "../parse/ast.js";
 import type { Target } from "./locate.js";
+// The same spelling of a type as the generated code (brands, Dates, JSON types, CHECK unions).
+import { typeText } from "../emit/ts-text.js";
 
 export function hoverText(target: Target): string {
   switch (target.kind) {
@@ -62,10 +64,6 @@ function rowFieldOf(row: readonly RowField[], index: number): string {
     }
   }
   return "(not in the row)";
-}
-
-function typeText(t: ValueType): string {
-  return `${t.ts}${t.nullable ? " | null" : ""}`;
 }
 
 function nullability(t: ValueType): string {

@@ -8,14 +8,16 @@ import { checkIdentifierClashes } from "../analyze/identifier-clashes.js";
 import { buildModels } from "../analyze/models.js";
 import { Relations } from "../analyze/relations.js";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { OutputFiles } from "../emit/emit-program.js";
+import { emitProgram, type OutputFiles } from "../emit/emit-program.js";
 import type { ProgramIR } from "../ir/query-ir.js";
 import { parseViewSelect } from "../parse/cst-adapter.js";
 import { applySchema } from "../schema/apply-schema.js";
 import type { SourceFile } from "../source/source-file.js";
 import { AnalysisDb } from "../sqlite/analysis-db.js";
 import { defaultDriver, drivers, type Driver } from "../targets/drivers.js";
-import { checkVariableLimits } from "../analyze/variable-limits.js";
+import { ColumnTypes } from "../analyze/column-types.js";
+import type { TypeOption } from "../config/type-options.js";
+import { checkBigintSupport, checkVariableLimits } from "../analyze/variable-limits.js";
 
 export interface GenerateInput {
   /** Schema files, applied in this order (like migrations). */
@@ -32,6 +34,8 @@ export interface GenerateOptions {
   readonly emit?: boolean;
   /** The driver generated code runs on: its SQLite is the one queries are checked against. */
   readonly driver?: Driver;
+  /** sqlgen.json's `types`: what columns read as (bigint, Date, JSON, brands). */
+  readonly types?: readonly TypeOption[];
 }
 
 export interface GenerateResult {
@@ -49,18 +53,17 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   let program: ProgramIR;
   try {
     const catalog = applySchema(db, input.schema, bag);
-    const modules = analyzeQueryFiles(db, catalog, input.queries, input.options?.queriesRoot ?? "", bag);
-    const models = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect }));
+    const columnTypes = new ColumnTypes(catalog, input.options?.types ?? [], bag);
+    const modules = analyzeQueryFiles(db, catalog, columnTypes, input.queries, input.options?.queriesRoot ?? "", bag);
+    const models = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect, columnTypes }));
     checkIdentifierClashes(modules, models, bag);
     checkVariableLimits(modules, driver, bag);
-    program = { schemaSources: input.schema.map((f) => f.path), models, modules };
+    checkBigintSupport(input.options?.types ?? [], driver, bag);
+    program = { schemaSources: input.schema.map((f) => f.path), brands: columnTypes.brands(), models, modules };
   } finally {
     db.close();
   }
   if (bag.hasErrors || input.options?.emit === false) return { program, diagnostics: bag.all, files: null };
-  // Loaded only when there is something to emit: ts-morph brings the whole TypeScript compiler,
-  // and `describe` or a run with errors (the edit loop) should not wait for it.
-  const { emitProgram } = await import("../emit/emit-program.js");
   return { program, diagnostics: bag.all, files: emitProgram(program, driver) };
 }
 

@@ -24,6 +24,7 @@ export interface Statement {
   iterate(...params: unknown[]): IterableIterator<unknown>;
   run(...params: unknown[]): RunResult;
   readonly columnNames: readonly string[];
+  safeIntegers(enabled: boolean): this;
 }
 
 export interface Database {
@@ -49,8 +50,8 @@ export class PreparedStatement {
   /** Whether `get()`'s object holds every column, in order. */
   private readonly keyed: boolean;
 
-  constructor(stmt: Statement) {
-    this.stmt = stmt;
+  constructor(stmt: Statement, bigints = false) {
+    this.stmt = bigints ? stmt.safeIntegers(true) : stmt;
     const names = stmt.columnNames;
     this.keyed = new Set(names).size === names.length && !names.some((n) => arrayIndex.test(n));
   }
@@ -87,7 +88,7 @@ export class PlainQuery extends SyncPlainQuery<Database, PreparedStatement> {
   private readonly pool = new StatementPool<PreparedStatement>();
 
   protected prepare(db: Database, sql: string): PreparedStatement {
-    return new PreparedStatement(db.prepare(sql));
+    return new PreparedStatement(db.prepare(sql), this.bigints);
   }
 
   run(db: Database, params: unknown, ...args: unknown[]): RunResult {
@@ -104,12 +105,12 @@ export class PlainQuery extends SyncPlainQuery<Database, PreparedStatement> {
 export class SliceQuery extends SyncSliceQuery<Database, PreparedStatement> {
   private readonly pool = new StatementPool<PreparedStatement>();
 
-  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean) {
-    super(parts, name, kinds, raw, MAX_VARIABLES, "bun:sqlite");
+  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean, bigints = false) {
+    super(parts, name, kinds, raw, bigints, MAX_VARIABLES, "bun:sqlite");
   }
 
   protected prepare(db: Database, sql: string): PreparedStatement {
-    return new PreparedStatement(db.prepare(sql));
+    return new PreparedStatement(db.prepare(sql), this.bigints);
   }
 
   run(db: Database, params: unknown): RunResult {

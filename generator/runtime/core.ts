@@ -1,8 +1,10 @@
 /**
  * What every driver's runtime shares: parameter kinds and their development-mode checks, the shape
  * of `sqlc.slice` statements, and result types. Generated db.ts files are this file followed by
- * the driver's own (see generator/runtime/manifest.ts), so everything here is self-contained.
+ * the driver's own (see generator/targets/drivers.ts), so everything here is self-contained.
  */
+
+import { dateToIso, dateToSqliteText, dateToUnix, dateToUnixMs } from "./values.js";
 
 /** A write's result, as every driver's runtime reports it. */
 export interface RunResult {
@@ -20,7 +22,8 @@ export interface ExecResult {
  * A parameter's declared kind: its value type, `?` when it may be NULL, `[]` for a `sqlc.slice`
  * list. Generated code lists them per query, keyed by params field, in binding order.
  */
-export type ParamKind = `${"number" | "string" | "boolean" | "blob" | "unknown"}${"" | "?"}${"" | "[]"}`;
+export type ParamKind = `${ValueKind}${"" | "?"}${"" | "[]"}`;
+type ValueKind = "number" | "string" | "boolean" | "blob" | "unknown" | "bigint" | "json" | `date-${"iso" | "sqlite" | "unixepoch" | "unixepoch-ms"}`;
 export type ParamKinds = Readonly<Record<string, ParamKind>>;
 
 /** A slice query's SQL: text, with one part per placeholder (a value, or a whole list). */
@@ -57,7 +60,7 @@ function checkValue(query: string, where: string, kind: string, v: unknown): voi
   const nullable = kind.endsWith("?");
   const base = nullable ? kind.slice(0, -1) : kind;
   if (v === null ? nullable || base === "unknown" : fits(base, v)) return;
-  const wanted = base === "unknown" ? "a number, bigint, string or Uint8Array" : base === "blob" ? "a Uint8Array" : base === "number" ? "a finite number" : `a ${base}`;
+  const wanted = base === "unknown" ? "a number, bigint, string or Uint8Array" : base === "blob" ? "a Uint8Array" : base === "number" ? "a finite number" : base.startsWith("date") ? "a valid Date" : base === "json" ? "a JSON value" : `a ${base}`;
   throw new TypeError(`${query}: parameter ${where} must be ${wanted}${nullable ? " or null" : ""}; got ${shown(v)}`);
 }
 
@@ -67,9 +70,17 @@ function fits(base: string, v: unknown): boolean {
       return typeof v === "number" && Number.isFinite(v);
     case "string":
     case "boolean":
+    case "bigint":
       return typeof v === base;
     case "blob":
       return v instanceof Uint8Array;
+    case "json":
+      return v !== undefined;
+    case "date-iso":
+    case "date-sqlite":
+    case "date-unixepoch":
+    case "date-unixepoch-ms":
+      return v instanceof Date && !Number.isNaN(v.getTime());
     default:
       return typeof v === "string" || typeof v === "bigint" || v instanceof Uint8Array || (typeof v === "number" && !Number.isNaN(v));
   }
@@ -81,9 +92,26 @@ function shown(v: unknown): string {
   return typeof v === "object" ? (v.constructor?.name ?? "object") : typeof v;
 }
 
-/** Booleans bind as 1/0: SQLite has no boolean type and drivers refuse them. */
+/** A list item as the driver binds it: booleans as 1/0 (drivers refuse them), mapped values stored as they are stored. */
 function bindable(kind: string, v: unknown): unknown {
-  return kind.startsWith("boolean") && v !== null ? (v ? 1 : 0) : v;
+  if (v === null) return v;
+  const base = kind.replace(/[?\[\]]+$/, "");
+  switch (base) {
+    case "boolean":
+      return v ? 1 : 0;
+    case "json":
+      return JSON.stringify(v);
+    case "date-iso":
+      return dateToIso(v as Date);
+    case "date-sqlite":
+      return dateToSqliteText(v as Date);
+    case "date-unixepoch":
+      return dateToUnix(v as Date);
+    case "date-unixepoch-ms":
+      return dateToUnixMs(v as Date);
+    default:
+      return v;
+  }
 }
 
 /** Lists up to this length get a statement of their exact length; longer ones are padded. */

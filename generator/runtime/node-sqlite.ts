@@ -16,6 +16,7 @@ import { inImmediate, SyncPlainQuery, SyncSliceQuery, type TransactionDriver } f
 
 export interface Statement {
   setReturnArrays(enabled: boolean): void;
+  setReadBigInts(enabled: boolean): void;
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
   iterate(...params: unknown[]): Iterator<unknown>;
@@ -31,11 +32,12 @@ export interface Database {
 /** SQLite's default limit on bound variables in one statement, which Node's build keeps. */
 export const MAX_VARIABLES = 32766;
 
-function prepare(db: Database, sql: string, raw: boolean): Statement {
+function prepare(db: Database, sql: string, raw: boolean, bigints: boolean): Statement {
   const stmt = db.prepare(sql);
   // Node 22.5 to 22.15 have node:sqlite without array rows (nor isTransaction): say so, once per statement.
   if (typeof stmt.setReturnArrays !== "function") throw new Error("sqlgen's node:sqlite runtime needs Node 22.16 or later (StatementSync.setReturnArrays)");
   if (raw) stmt.setReturnArrays(true);
+  if (bigints) stmt.setReadBigInts(true);
   return stmt;
 }
 
@@ -71,7 +73,7 @@ export class PlainQuery extends SyncPlainQuery<Database, Statement> {
   private readonly lender = new Lender();
 
   protected prepare(db: Database, sql: string): Statement {
-    return prepare(db, sql, this.raw);
+    return prepare(db, sql, this.raw, this.bigints);
   }
 
   run(db: Database, params: unknown, ...args: unknown[]): RunResult {
@@ -88,12 +90,12 @@ export class PlainQuery extends SyncPlainQuery<Database, Statement> {
 export class SliceQuery extends SyncSliceQuery<Database, Statement> {
   private readonly lender = new Lender();
 
-  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean) {
-    super(parts, name, kinds, raw, MAX_VARIABLES, "node:sqlite");
+  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean, bigints = false) {
+    super(parts, name, kinds, raw, bigints, MAX_VARIABLES, "node:sqlite");
   }
 
   protected prepare(db: Database, sql: string): Statement {
-    return prepare(db, sql, this.raw);
+    return prepare(db, sql, this.raw, this.bigints);
   }
 
   run(db: Database, params: unknown): RunResult {

@@ -20,6 +20,7 @@ export interface Statement {
 /** The driver's own statement. */
 export interface NativeStatement extends Statement {
   raw(toggle?: boolean): this;
+  safeIntegers(toggle?: boolean): this;
 }
 
 export interface Database {
@@ -30,9 +31,10 @@ export interface Database {
 /** SQLite's default limit on bound variables in one statement (SQLITE_MAX_VARIABLE_NUMBER). */
 export const MAX_VARIABLES = 32766;
 
-function nativeStatement(db: Database, sql: string, raw: boolean): NativeStatement {
+function nativeStatement(db: Database, sql: string, raw: boolean, bigints: boolean): NativeStatement {
   const stmt = db.prepare(sql);
   if (raw) stmt.raw(true);
+  if (bigints) stmt.safeIntegers(true);
   return stmt;
 }
 
@@ -41,10 +43,10 @@ export abstract class PreparedQuery extends SyncPlainQuery<Database, Statement> 
   private readonly pool = new StatementPool<Statement>();
 
   /** The driver's statement as queries call it; `prepare` makes the native one (again, if need be). */
-  protected abstract statementOf(prepare: () => NativeStatement): Statement;
+  protected abstract statementOf(prepare: () => NativeStatement, db: Database): Statement;
 
   protected prepare(db: Database, sql: string): Statement {
-    return this.statementOf(() => nativeStatement(db, sql, this.raw));
+    return this.statementOf(() => nativeStatement(db, sql, this.raw, this.bigints), db);
   }
 
   run(db: Database, params: unknown, ...args: unknown[]): RunResult {
@@ -61,14 +63,14 @@ export abstract class PreparedQuery extends SyncPlainQuery<Database, Statement> 
 export abstract class PreparedSliceQuery extends SyncSliceQuery<Database, Statement> {
   private readonly pool = new StatementPool<Statement>();
 
-  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean) {
-    super(parts, name, kinds, raw, MAX_VARIABLES, "SQLite");
+  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean, bigints = false) {
+    super(parts, name, kinds, raw, bigints, MAX_VARIABLES, "SQLite");
   }
 
-  protected abstract statementOf(prepare: () => NativeStatement): Statement;
+  protected abstract statementOf(prepare: () => NativeStatement, db: Database): Statement;
 
   protected prepare(db: Database, sql: string): Statement {
-    return this.statementOf(() => nativeStatement(db, sql, this.raw));
+    return this.statementOf(() => nativeStatement(db, sql, this.raw, this.bigints), db);
   }
 
   run(db: Database, params: unknown): RunResult {

@@ -19,12 +19,15 @@ export abstract class SyncPlainQuery<D extends object, S extends SyncStatement> 
   protected readonly name: string;
   protected readonly kinds: ParamKinds;
   protected readonly raw: boolean;
+  /** The query reads a bigint-mapped column: its statement reads every integer as bigint. */
+  protected readonly bigints: boolean;
 
-  constructor(sql: string, name: string, kinds: ParamKinds, raw: boolean) {
+  constructor(sql: string, name: string, kinds: ParamKinds, raw: boolean, bigints = false) {
     this.sql = sql;
     this.name = name;
     this.kinds = kinds;
     this.raw = raw;
+    this.bigints = bigints;
   }
 
   /** A new statement of this query on `db`, asking for array rows when `raw`. */
@@ -53,10 +56,12 @@ export abstract class SyncSliceQuery<D extends object, S extends SyncStatement> 
   private readonly statements = new WeakMap<D, Map<string, S>>();
   private readonly shape: SliceShape;
   protected readonly raw: boolean;
+  protected readonly bigints: boolean;
 
-  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean, maxVariables: number, driver: string) {
+  constructor(parts: SqlParts, name: string, kinds: ParamKinds, raw: boolean, bigints: boolean, maxVariables: number, driver: string) {
     this.shape = new SliceShape(parts, name, kinds, maxVariables, driver);
     this.raw = raw;
+    this.bigints = bigints;
   }
 
   protected abstract prepare(db: D, sql: string): S;

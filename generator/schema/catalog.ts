@@ -12,6 +12,8 @@ export interface CatalogColumn {
   readonly generated: boolean;
   /** The column's definition in the schema files, when sqlgen could read it. */
   readonly source: SourceSpan | null;
+  /** The only values CHECK constraints allow (`CHECK (col IN (…))`), or null. */
+  readonly choices: readonly (string | number)[] | null;
 }
 
 export interface CatalogForeignKey {

@@ -46,6 +46,7 @@ function readTable(db: AnalysisDb, t: TableListRow, sources: SchemaSources): Cat
     hidden: c.hidden === 1,
     generated: c.hidden === 2 || c.hidden === 3,
     source: sources.column(t.name, c.name),
+    choices: sources.choices(t.name, c.name),
   }));
   const sql = kind === "view" ? ((db.query("SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?", [t.name])[0]?.sql as string) ?? null) : null;
   const source = sources.statement(t.name)?.at ?? null;

@@ -1,6 +1,6 @@
 /** Which schema statement created each object, and where its columns are written. */
 import type { AnalysisDb } from "../sqlite/analysis-db.js";
-import type { DeclaredColumn, DeclaredReference, DeclaredShape, SourceSpan } from "../parse/schema-shape.js";
+import type { DeclaredChoice, DeclaredColumn, DeclaredReference, DeclaredShape, SourceSpan } from "../parse/schema-shape.js";
 
 /** The statement that created an object: where it is, and its text as given to SQLite. */
 export interface CreatingStatement {
@@ -12,6 +12,7 @@ interface Entry {
   readonly statement: CreatingStatement;
   readonly columns: DeclaredColumn[];
   readonly references: DeclaredReference[];
+  readonly choices: DeclaredChoice[];
 }
 
 export class SchemaSources {
@@ -28,12 +29,13 @@ export class SchemaSources {
     const created = now.filter((key) => !this.known.has(key));
     this.known = new Set(now);
     for (const key of created) {
-      this.entries.set(key.slice(key.indexOf(":") + 1), { statement: { at, sql }, columns: [], references: [] });
+      this.entries.set(key.slice(key.indexOf(":") + 1), { statement: { at, sql }, columns: [], references: [], choices: [] });
     }
     // CREATE TABLE adds the new table's columns; ALTER TABLE … ADD COLUMN one to an existing table.
     const entry = shape.table === null ? undefined : this.entries.get(shape.table.toLowerCase());
     entry?.columns.push(...shape.columns);
     entry?.references.push(...shape.references);
+    entry?.choices.push(...shape.choices);
   }
 
   statement(object: string): CreatingStatement | null {
@@ -47,6 +49,14 @@ export class SchemaSources {
   declaredColumn(table: string, column: string): DeclaredColumn | null {
     const lower = column.toLowerCase();
     return this.entries.get(table.toLowerCase())?.columns.find((c) => c.name.toLowerCase() === lower) ?? null;
+  }
+
+  /** The values CHECK constraints allow in a column (all of them, when several apply), or null. */
+  choices(table: string, column: string): readonly (string | number)[] | null {
+    const lower = column.toLowerCase();
+    const sets = (this.entries.get(table.toLowerCase())?.choices ?? []).filter((c) => c.column.toLowerCase() === lower).map((c) => c.values);
+    if (sets.length === 0) return null;
+    return sets.reduce((kept, values) => kept.filter((v) => values.includes(v)));
   }
 
   references(table: string): readonly DeclaredReference[] {

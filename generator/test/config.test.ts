@@ -96,7 +96,7 @@ describe("sqlgen.schema.json", () => {
   it("lists exactly the keys sqlgen accepts, with the same descriptions", () => {
     expect(Object.keys(schema.properties).sort()).toEqual(["$schema", ...Object.keys(configKeys)].sort());
     expect(schema.additionalProperties).toBe(false);
-    const types = { paths: undefined, path: "string", boolean: "boolean", driver: "string" } as const;
+    const types = { paths: undefined, path: "string", boolean: "boolean", driver: "string", types: "object" } as const;
     for (const [key, spec] of Object.entries(configKeys)) {
       expect(schema.properties[key].description, key).toBe(spec.description);
       expect(schema.properties[key].type, key).toBe(types[spec.kind]);

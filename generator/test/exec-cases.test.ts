@@ -6,23 +6,25 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { resolveOptions } from "../config/options.js";
 import type { QueryIR, RowField, ValueType } from "../ir/query-ir.js";
-import { readProject } from "../cli/read-project.js";
-import { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import { generate } from "../pipeline/generate.js";
 import { drivers, isDriver } from "../targets/drivers.js";
-import { caseNames, casePaths, runCase } from "./support/cases.js";
+import { caseInput, caseNames, runCase } from "./support/cases.js";
 import { openFilled, paramValue } from "./support/fill-database.js";
 
 let rowsChecked = 0;
 
 function checkValue(where: string, value: unknown, t: ValueType): void {
   if (value === null) {
-    expect(t.nullable, `${where} is null but typed ${t.ts}`).toBe(true);
+    expect(t.nullable || t.mapping?.kind === "json", `${where} is null but typed ${t.ts}`).toBe(true);
     return;
   }
-  if (t.ts === "Uint8Array") expect(value, where).toBeInstanceOf(Uint8Array);
+  const m = t.mapping;
+  if (m?.kind === "date") expect(value, where).toBeInstanceOf(Date);
+  else if (m?.kind === "bigint") expect(typeof value, where).toBe("bigint");
+  else if (m?.kind === "literals") expect(m.values, where).toContain(value);
+  else if (m?.kind === "json") return;
+  else if (t.ts === "Uint8Array") expect(value, where).toBeInstanceOf(Uint8Array);
   else if (t.ts !== "unknown") expect(typeof value, where).toBe(t.ts);
 }
 
@@ -43,7 +45,8 @@ describe.each(caseNames())("case %s", (name) => {
     if (c.generate.code !== 0) return; // error cases are covered by golden.test.ts
     // A case generated for another driver runs on that driver (conformance suite, runtime tests).
     if ((c.spec.driver ?? "better-sqlite3") !== "better-sqlite3") return;
-    const analysis = await generate({ ...readProject(resolveOptions(c.dir, casePaths(c.dir)), new DiagnosticBag()), options: { emit: false } });
+    const input = caseInput(c.dir);
+    const analysis = await generate({ ...input, options: { ...input.options, emit: false } });
     const db = openFilled(c.dir);
     for (const m of analysis.program.modules) {
       const mod = (await import(pathToFileURL(join(c.outDir, m.fileName)).href)) as Record<string, (...args: unknown[]) => unknown>;

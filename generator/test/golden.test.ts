@@ -3,7 +3,7 @@
  * output (generated TypeScript, `describe --json`, rendered diagnostics). `npm run golden`
  * rewrites every expected file; review the diff like code.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -44,6 +44,8 @@ describe.each(caseNames())("case %s", (name) => {
         .map((f) => [f, readFileSync(join(c.outDir, f), "utf8")]),
     );
     expectGoldenDir(join(expected, "generated"), files);
+    // A case's app/ holds the application's own modules its output imports (JSON types): put beside it as in an app.
+    if (existsSync(join(c.dir, "app"))) cpSync(join(c.dir, "app"), join(c.outDir, "app"), { recursive: true });
     generatedDirs.push(c.outDir);
   });
 });

@@ -10,6 +10,7 @@ export function encode(value: unknown): Encoded {
   if (value === null || typeof value === "boolean" || typeof value === "string") return value;
   if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0) ? value : { $number: String(value) };
   if (typeof value === "bigint") return { $bigint: value.toString() };
+  if (value instanceof Date) return { $date: Number.isNaN(value.getTime()) ? "invalid" : value.toISOString() };
   if (value instanceof Uint8Array) return { $blob: Array.from(value, (b) => b.toString(16).padStart(2, "0")).join("") };
   if (Array.isArray(value)) return value.map(encode);
   if (typeof value === "object") {
@@ -20,13 +21,14 @@ export function encode(value: unknown): Encoded {
   return { $unsupported: typeof value };
 }
 
-/** The inverse for parameters (plain objects of numbers, strings, booleans, blobs, lists). */
+/** The inverse for parameters (plain objects of numbers, strings, booleans, blobs, bigints, dates, lists). */
 export function decode(value: Encoded): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(decode);
   const tagged = value as Record<string, Encoded>;
   if (typeof tagged["$blob"] === "string") return Uint8Array.from((tagged["$blob"].match(/../g) ?? []).map((h) => parseInt(h, 16)));
   if (typeof tagged["$bigint"] === "string") return BigInt(tagged["$bigint"]);
+  if (typeof tagged["$date"] === "string") return new Date(tagged["$date"]);
   return Object.fromEntries(Object.entries(tagged).map(([k, v]) => [k, decode(v)]));
 }
 

@@ -3,6 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readProject } from "../../cli/read-project.js";
+import { loadConfig } from "../../config/load-config.js";
+import { DiagnosticBag } from "../../diagnostics/diagnostic.js";
+import type { GenerateInput } from "../../pipeline/generate.js";
 import { runCli, type CliResult } from "./run-cli.js";
 
 export const casesDir = fileURLToPath(new URL("../cases/", import.meta.url));
@@ -54,6 +58,14 @@ export function casePaths(dir: string): { schema: string; queries: string } {
     schema: existsSync(join(dir, "schema")) ? "schema" : "schema.sql",
     queries: existsSync(join(dir, "queries")) ? "queries" : "query.sql",
   };
+}
+
+/** A case's generate() input, as the CLI reads it in the case's folder (its sqlgen.json included). */
+export function caseInput(dir: string): GenerateInput {
+  const bag = new DiagnosticBag();
+  const options = loadConfig(dir, casePaths(dir), bag).targets[0];
+  if (options === undefined || bag.hasErrors) throw new Error(`${dir}: ${bag.all.map((d) => d.message).join("; ")}`);
+  return readProject(options, bag);
 }
 
 /** Output that mentions the temp folder is made stable for goldens. */

@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import type { ParamIR, ValueType } from "../../ir/query-ir.js";
+import type { ParamIR, TypeMapping, ValueType } from "../../ir/query-ir.js";
 import { upPart } from "../../schema/apply-schema.js";
 
 export function schemaText(caseDir: string): string {
@@ -52,8 +52,25 @@ const paramSample: Record<ValueType["ts"], Sample> = { number: "integer", string
  * the filled rows; 4 and up match none (an insert then adds a row instead of hitting a key).
  */
 export function paramValue(p: ParamIR, i = 1): unknown {
-  const one = (n: number) => (p.type.ts === "boolean" ? n % 2 === 1 : sampleValue(paramSample[p.type.ts], n));
+  const one = (n: number) => (p.type.mapping ? mappedValue(p.type.mapping, n) : p.type.ts === "boolean" ? n % 2 === 1 : sampleValue(paramSample[p.type.ts], n));
   return p.list ? [one(i), one(i + 1)] : one(i);
+}
+
+/**
+ * A mapped parameter's value number `i`: what it converts to is what the rows hold (integers i,
+ * text "s{i}"); fresh bigints (4 and up) lie beyond 2^53, where a number would lose them.
+ */
+function mappedValue(m: TypeMapping, i: number): unknown {
+  switch (m.kind) {
+    case "bigint":
+      return i >= 4 ? 2n ** 60n + BigInt(i) : BigInt(i);
+    case "json":
+      return `s${i}`;
+    case "literals":
+      return m.values[(i - 1) % m.values.length];
+    case "date":
+      return m.encoding === "unixepoch" ? new Date(i * 1000) : m.encoding === "unixepoch-ms" ? new Date(i) : new Date(Date.UTC(2024, 0, i));
+  }
 }
 
 /**

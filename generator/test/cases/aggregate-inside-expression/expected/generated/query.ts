@@ -10,7 +10,7 @@ export interface MaxIsNullRow {
   empty: number;
 }
 
-const maxIsNullStatement = new PlainQuery(maxIsNullSql, "MaxIsNull", {  }, true);
+const maxIsNullStatement = new PlainQuery(maxIsNullSql, "MaxIsNull", {}, true);
 
 function toMaxIsNullRow(r: unknown[]): MaxIsNullRow {
   return {
@@ -33,7 +33,7 @@ export interface CountBetweenRow {
   few: number;
 }
 
-const countBetweenStatement = new PlainQuery(countBetweenSql, "CountBetween", {  }, true);
+const countBetweenStatement = new PlainQuery(countBetweenSql, "CountBetween", {}, true);
 
 function toCountBetweenRow(r: unknown[]): CountBetweenRow {
   return {
@@ -56,7 +56,7 @@ export interface CaseOverCountRow {
   state: string;
 }
 
-const caseOverCountStatement = new PlainQuery(caseOverCountSql, "CaseOverCount", {  }, true);
+const caseOverCountStatement = new PlainQuery(caseOverCountSql, "CaseOverCount", {}, true);
 
 function toCaseOverCountRow(r: unknown[]): CaseOverCountRow {
   return {
@@ -78,7 +78,7 @@ export interface CountPlusOneRow {
   nextCount: number;
 }
 
-const countPlusOneStatement = new PlainQuery(countPlusOneSql, "CountPlusOne", {  }, true);
+const countPlusOneStatement = new PlainQuery(countPlusOneSql, "CountPlusOne", {}, true);
 
 function toCountPlusOneRow(r: unknown[]): CountPlusOneRow {
   return {

@@ -55,7 +55,7 @@ export interface StatsByMethodRow {
   latest: number;
 }
 
-const statsByMethodStatement = new PlainQuery(statsByMethodSql, "StatsByMethod", {  }, true);
+const statsByMethodStatement = new PlainQuery(statsByMethodSql, "StatsByMethod", {}, true);
 
 function toStatsByMethodRow(r: unknown[]): StatsByMethodRow {
   return {

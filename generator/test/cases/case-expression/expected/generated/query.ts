@@ -15,7 +15,7 @@ export interface ClassifyRow {
   target: string | null;
 }
 
-const classifyStatement = new PlainQuery(classifySql, "Classify", {  }, true);
+const classifyStatement = new PlainQuery(classifySql, "Classify", {}, true);
 
 function toClassifyRow(r: unknown[]): ClassifyRow {
   return {

@@ -12,7 +12,7 @@ export interface LabelsRow {
   maybe: string | null;
 }
 
-const labelsStatement = new PlainQuery(labelsSql, "Labels", {  }, true);
+const labelsStatement = new PlainQuery(labelsSql, "Labels", {}, true);
 
 function toLabelsRow(r: unknown[]): LabelsRow {
   return {

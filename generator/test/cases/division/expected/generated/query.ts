@@ -12,7 +12,7 @@ export interface RatiosRow {
   byZero: number | null;
 }
 
-const ratiosStatement = new PlainQuery(ratiosSql, "Ratios", {  }, true);
+const ratiosStatement = new PlainQuery(ratiosSql, "Ratios", {}, true);
 
 function toRatiosRow(r: unknown[]): RatiosRow {
   return {

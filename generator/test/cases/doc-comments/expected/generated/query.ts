@@ -40,7 +40,7 @@ export interface CountHttpRow {
   n: number;
 }
 
-const countHttpStatement = new PlainQuery(countHttpSql, "CountHttp", {  }, true);
+const countHttpStatement = new PlainQuery(countHttpSql, "CountHttp", {}, true);
 
 function toCountHttpRow(r: unknown[]): CountHttpRow {
   return {

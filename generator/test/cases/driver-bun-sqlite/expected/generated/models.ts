@@ -15,7 +15,7 @@ export interface Notes {
 
 /** A row of `scratch`. */
 export interface Scratch {
-  x: unknown | null;
+  x: unknown;
 }
 
 /** A row of `tags`. */

@@ -84,7 +84,7 @@ export interface ListNotesRow {
   pinned: boolean;
 }
 
-const listNotesStatement = new PlainQuery(listNotesSql, "ListNotes", {  }, true);
+const listNotesStatement = new PlainQuery(listNotesSql, "ListNotes", {}, true);
 
 function toListNotesRow(r: unknown[]): ListNotesRow {
   return {
@@ -115,7 +115,7 @@ export const listNotesByIdsSql: SqlParts = [
   "SELECT id, slug FROM notes WHERE id IN (",
   { list: "ids" },
   ") ORDER BY id",
-  ];
+];
 
 export interface ListNotesByIdsParams {
   ids: readonly number[];
@@ -189,7 +189,7 @@ export const pinNotesSql: SqlParts = [
   " WHERE id IN (",
   { list: "ids" },
   ")",
-  ];
+];
 
 export interface PinNotesParams {
   pinned: boolean;
@@ -219,7 +219,8 @@ export function deleteNote(db: Database, params: DeleteNoteParams): void {
 
 /** SQL of DropScratch. */
 export const dropScratchSql = "DROP TABLE scratch";
-const dropScratchStatement = new PlainQuery(dropScratchSql, "DropScratch", {  }, false);
+
+const dropScratchStatement = new PlainQuery(dropScratchSql, "DropScratch", {}, false);
 
 /**
  * Refused by Bun while a statement is active: the runtime ends open iterators and retries.

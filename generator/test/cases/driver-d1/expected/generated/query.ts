@@ -49,7 +49,7 @@ export interface ListAuthorsRow {
   score: number;
 }
 
-const listAuthorsStatement = new PlainQuery(listAuthorsSql, "ListAuthors", {  }, true);
+const listAuthorsStatement = new PlainQuery(listAuthorsSql, "ListAuthors", {}, true);
 
 function toListAuthorsRow(r: unknown[]): ListAuthorsRow {
   return {
@@ -77,7 +77,7 @@ export const listAuthorsByIdsSql: SqlParts = [
   ") AND active = ",
   { value: "active" },
   " ORDER BY id",
-  ];
+];
 
 export interface ListAuthorsByIdsParams {
   ids: readonly number[];
@@ -113,7 +113,7 @@ export interface CountAuthorsRow {
   n: number;
 }
 
-const countAuthorsStatement = new PlainQuery(countAuthorsSql, "CountAuthors", {  }, true);
+const countAuthorsStatement = new PlainQuery(countAuthorsSql, "CountAuthors", {}, true);
 
 function toCountAuthorsRow(r: unknown[]): CountAuthorsRow {
   return {
@@ -240,7 +240,7 @@ export interface ListBooksRow {
   author: string;
 }
 
-const listBooksStatement = new PlainQuery(listBooksSql, "ListBooks", {  }, true);
+const listBooksStatement = new PlainQuery(listBooksSql, "ListBooks", {}, true);
 
 function toListBooksRow(r: unknown[]): ListBooksRow {
   return {
@@ -263,7 +263,7 @@ export const deleteAuthorsByIdsSql: SqlParts = [
   "DELETE FROM authors WHERE id IN (",
   { list: "ids" },
   ")",
-  ];
+];
 
 export interface DeleteAuthorsByIdsParams {
   ids: readonly number[];

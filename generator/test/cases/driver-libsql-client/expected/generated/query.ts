@@ -72,7 +72,7 @@ export const listNotesByIdsSql: SqlParts = [
   "SELECT id, title FROM notes WHERE id IN (",
   { list: "ids" },
   ") ORDER BY id",
-  ];
+];
 
 export interface ListNotesByIdsParams {
   ids: readonly number[];
@@ -137,7 +137,7 @@ export const deleteNotesByIdsSql: SqlParts = [
   "DELETE FROM notes WHERE id IN (",
   { list: "ids" },
   ")",
-  ];
+];
 
 export interface DeleteNotesByIdsParams {
   ids: readonly number[];

@@ -82,7 +82,7 @@ export const listNotesByIdsSql: SqlParts = [
   "SELECT id, slug FROM notes WHERE id IN (",
   { list: "ids" },
   ") ORDER BY id",
-  ];
+];
 
 export interface ListNotesByIdsParams {
   ids: readonly number[];
@@ -153,7 +153,7 @@ export const deleteNotesByIdsSql: SqlParts = [
   "DELETE FROM notes WHERE id IN (",
   { list: "ids" },
   ")",
-  ];
+];
 
 export interface DeleteNotesByIdsParams {
   ids: readonly number[];

@@ -78,7 +78,7 @@ export const listNotesByIdsSql: SqlParts = [
   "SELECT id, title FROM notes WHERE id IN (",
   { list: "ids" },
   ") ORDER BY id",
-  ];
+];
 
 export interface ListNotesByIdsParams {
   ids: readonly number[];
@@ -149,7 +149,7 @@ export const pinNotesSql: SqlParts = [
   "UPDATE notes SET pinned = TRUE WHERE id IN (",
   { list: "ids" },
   ")",
-  ];
+];
 
 export interface PinNotesParams {
   ids: readonly number[];

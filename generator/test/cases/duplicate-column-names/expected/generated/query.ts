@@ -12,7 +12,7 @@ export interface PairRow {
   name2: string;
 }
 
-const pairStatement = new PlainQuery(pairSql, "Pair", {  }, true);
+const pairStatement = new PlainQuery(pairSql, "Pair", {}, true);
 
 function toPairRow(r: unknown[]): PairRow {
   return {

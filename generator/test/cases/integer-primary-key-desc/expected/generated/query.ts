@@ -10,7 +10,7 @@ export interface ListAscendingRow {
   name: string;
 }
 
-const listAscendingStatement = new PlainQuery(listAscendingSql, "ListAscending", {  }, true);
+const listAscendingStatement = new PlainQuery(listAscendingSql, "ListAscending", {}, true);
 
 function toListAscendingRow(r: unknown[]): ListAscendingRow {
   return {
@@ -40,7 +40,7 @@ export interface ListDescendingRow {
   name: string;
 }
 
-const listDescendingStatement = new PlainQuery(listDescendingSql, "ListDescending", {  }, true);
+const listDescendingStatement = new PlainQuery(listDescendingSql, "ListDescending", {}, true);
 
 function toListDescendingRow(r: unknown[]): ListDescendingRow {
   return {

@@ -10,8 +10,8 @@ export interface ExpandIdsParams {
 }
 
 export interface ExpandIdsRow {
-  key: unknown | null;
-  value: unknown | null;
+  key: unknown;
+  value: unknown;
   type: string;
 }
 
@@ -19,8 +19,8 @@ const expandIdsStatement = new PlainQuery(expandIdsSql, "ExpandIds", { param1: "
 
 function toExpandIdsRow(r: unknown[]): ExpandIdsRow {
   return {
-    key: r[0] as unknown | null,
-    value: r[1] as unknown | null,
+    key: r[0] as unknown,
+    value: r[1] as unknown,
     type: r[2] as string,
   };
 }

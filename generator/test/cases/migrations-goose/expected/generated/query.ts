@@ -11,7 +11,7 @@ export interface ListUsersRow {
   displayName: string | null;
 }
 
-const listUsersStatement = new PlainQuery(listUsersSql, "ListUsers", {  }, true);
+const listUsersStatement = new PlainQuery(listUsersSql, "ListUsers", {}, true);
 
 function toListUsersRow(r: unknown[]): ListUsersRow {
   return {

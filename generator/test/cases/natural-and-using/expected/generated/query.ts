@@ -11,7 +11,7 @@ export interface UsingStarRow {
   y: string | null;
 }
 
-const usingStarStatement = new PlainQuery(usingStarSql, "UsingStar", {  }, true);
+const usingStarStatement = new PlainQuery(usingStarSql, "UsingStar", {}, true);
 
 function toUsingStarRow(r: unknown[]): UsingStarRow {
   return {
@@ -43,7 +43,7 @@ export interface NaturalStarRow {
   y: string | null;
 }
 
-const naturalStarStatement = new PlainQuery(naturalStarSql, "NaturalStar", {  }, true);
+const naturalStarStatement = new PlainQuery(naturalStarSql, "NaturalStar", {}, true);
 
 function toNaturalStarRow(r: unknown[]): NaturalStarRow {
   return {

@@ -9,7 +9,7 @@ export interface OneRow {
   one: number;
 }
 
-const oneStatement = new PlainQuery(oneSql, "One", {  }, true);
+const oneStatement = new PlainQuery(oneSql, "One", {}, true);
 
 function toOneRow(r: unknown[]): OneRow {
   return {

@@ -30,10 +30,10 @@ export interface FlagsRow {
   negated: number;
   literalText: string;
   literalInt: number;
-  literalNull: unknown | null;
+  literalNull: unknown;
 }
 
-const flagsStatement = new PlainQuery(flagsSql, "Flags", {  }, true);
+const flagsStatement = new PlainQuery(flagsSql, "Flags", {}, true);
 
 function toFlagsRow(r: unknown[]): FlagsRow {
   return {
@@ -48,7 +48,7 @@ function toFlagsRow(r: unknown[]): FlagsRow {
     negated: r[8] as number,
     literalText: r[9] as string,
     literalInt: r[10] as number,
-    literalNull: r[11] as unknown | null,
+    literalNull: r[11] as unknown,
   };
 }
 

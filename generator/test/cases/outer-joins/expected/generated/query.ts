@@ -10,7 +10,7 @@ export interface LeftJoinRow {
   workspaceName: string | null;
 }
 
-const leftJoinStatement = new PlainQuery(leftJoinSql, "LeftJoin", {  }, true);
+const leftJoinStatement = new PlainQuery(leftJoinSql, "LeftJoin", {}, true);
 
 function toLeftJoinRow(r: unknown[]): LeftJoinRow {
   return {
@@ -40,7 +40,7 @@ export interface RightJoinRow {
   workspaceName: string;
 }
 
-const rightJoinStatement = new PlainQuery(rightJoinSql, "RightJoin", {  }, true);
+const rightJoinStatement = new PlainQuery(rightJoinSql, "RightJoin", {}, true);
 
 function toRightJoinRow(r: unknown[]): RightJoinRow {
   return {
@@ -70,7 +70,7 @@ export interface FullJoinRow {
   workspaceName: string | null;
 }
 
-const fullJoinStatement = new PlainQuery(fullJoinSql, "FullJoin", {  }, true);
+const fullJoinStatement = new PlainQuery(fullJoinSql, "FullJoin", {}, true);
 
 function toFullJoinRow(r: unknown[]): FullJoinRow {
   return {

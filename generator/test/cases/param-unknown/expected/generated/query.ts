@@ -6,12 +6,12 @@ import { type Database, PlainQuery } from "./db.js";
 export const echoSql = "SELECT ? AS anything, CAST(? AS TEXT) AS text_value";
 
 export interface EchoParams {
-  param1: unknown | null;
+  param1: unknown;
   param2: string | null;
 }
 
 export interface EchoRow {
-  anything: unknown | null;
+  anything: unknown;
   textValue: string | null;
 }
 
@@ -19,7 +19,7 @@ const echoStatement = new PlainQuery(echoSql, "Echo", { param1: "unknown?", para
 
 function toEchoRow(r: unknown[]): EchoRow {
   return {
-    anything: r[0] as unknown | null,
+    anything: r[0] as unknown,
     textValue: r[1] as string | null,
   };
 }

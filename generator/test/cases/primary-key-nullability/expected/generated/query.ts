@@ -14,7 +14,7 @@ export interface ReadKeysRow {
   compositeKey: number | null;
 }
 
-const readKeysStatement = new PlainQuery(readKeysSql, "ReadKeys", {  }, true);
+const readKeysStatement = new PlainQuery(readKeysSql, "ReadKeys", {}, true);
 
 function toReadKeysRow(r: unknown[]): ReadKeysRow {
   return {

@@ -9,7 +9,7 @@ export interface ListWorkspaceNamesRow {
   name: string;
 }
 
-const listWorkspaceNamesStatement = new PlainQuery(listWorkspaceNamesSql, "ListWorkspaceNames", {  }, true);
+const listWorkspaceNamesStatement = new PlainQuery(listWorkspaceNamesSql, "ListWorkspaceNames", {}, true);
 
 function toListWorkspaceNamesRow(r: unknown[]): ListWorkspaceNamesRow {
   return {

@@ -19,7 +19,7 @@ export interface WorkspaceSummaryRow {
   hasDeltas: number;
 }
 
-const workspaceSummaryStatement = new PlainQuery(workspaceSummarySql, "WorkspaceSummary", {  }, true);
+const workspaceSummaryStatement = new PlainQuery(workspaceSummarySql, "WorkspaceSummary", {}, true);
 
 function toWorkspaceSummaryRow(r: unknown[]): WorkspaceSummaryRow {
   return {

@@ -6,7 +6,7 @@
  */
 export interface Settings {
   key: string;
-  value: unknown | null;
+  value: unknown;
 }
 
 /** A row of `users`. */

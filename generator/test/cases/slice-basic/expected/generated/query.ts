@@ -7,7 +7,7 @@ export const listHttpByIdsSql: SqlParts = [
   "SELECT id, name FROM http WHERE id IN (",
   { list: "ids" },
   ") ORDER BY name",
-  ];
+];
 
 export interface ListHttpByIdsParams {
   ids: readonly Uint8Array[];
@@ -45,7 +45,7 @@ export const countHttpByIdsSql: SqlParts = [
   "SELECT count(*) AS n FROM http WHERE id IN (",
   { list: "ids" },
   ")",
-  ];
+];
 
 export interface CountHttpByIdsParams {
   ids: readonly Uint8Array[];
@@ -74,7 +74,7 @@ export const deleteHttpByIdsSql: SqlParts = [
   "DELETE FROM http WHERE id IN (",
   { list: "ids" },
   ")",
-  ];
+];
 
 export interface DeleteHttpByIdsParams {
   ids: readonly Uint8Array[];

@@ -21,7 +21,7 @@ WHERE method IN (`,
   `))
 LIMIT `,
   { value: "limit" },
-  ];
+];
 
 export interface FilterHttpParams {
   methods: readonly string[];

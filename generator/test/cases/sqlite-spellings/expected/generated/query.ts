@@ -107,7 +107,7 @@ export interface FormFeedRow {
   id: number;
 }
 
-const formFeedStatement = new PlainQuery(formFeedSql, "FormFeed", {  }, true);
+const formFeedStatement = new PlainQuery(formFeedSql, "FormFeed", {}, true);
 
 function toFormFeedRow(r: unknown[]): FormFeedRow {
   return {

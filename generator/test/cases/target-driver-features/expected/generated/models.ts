@@ -2,14 +2,14 @@
 
 /** A row of `archive`. */
 export interface Archive {
-  content: unknown | null;
+  content: unknown;
 }
 
 /** A row of `areas`. */
 export interface Areas {
   /** Column `_shape`. */
-  shape: unknown | null;
-  label: unknown | null;
+  shape: unknown;
+  label: unknown;
 }
 
 /** A row of `note_terms`. */
@@ -22,8 +22,8 @@ export interface NoteTerms {
 
 /** A row of `notes`. */
 export interface Notes {
-  title: unknown | null;
-  body: unknown | null;
+  title: unknown;
+  body: unknown;
 }
 
 /** A row of `people`. */

@@ -79,8 +79,8 @@ export interface SearchNotesParams {
 
 export interface SearchNotesRow {
   docid: number | null;
-  title: unknown | null;
-  excerpt: unknown | null;
+  title: unknown;
+  excerpt: unknown;
 }
 
 const searchNotesStatement = new PlainQuery(searchNotesSql, "SearchNotes", { param1: "string?" }, true);
@@ -88,8 +88,8 @@ const searchNotesStatement = new PlainQuery(searchNotesSql, "SearchNotes", { par
 function toSearchNotesRow(r: unknown[]): SearchNotesRow {
   return {
     docid: r[0] as number | null,
-    title: r[1] as unknown | null,
-    excerpt: r[2] as unknown | null,
+    title: r[1] as unknown,
+    excerpt: r[2] as unknown,
   };
 }
 
@@ -129,14 +129,14 @@ export interface AreasOverlappingParams {
 }
 
 export interface AreasOverlappingRow {
-  label: unknown | null;
+  label: unknown;
 }
 
 const areasOverlappingStatement = new PlainQuery(areasOverlappingSql, "AreasOverlapping", { param1: "string?" }, true);
 
 function toAreasOverlappingRow(r: unknown[]): AreasOverlappingRow {
   return {
-    label: r[0] as unknown | null,
+    label: r[0] as unknown,
   };
 }
 
@@ -162,7 +162,7 @@ export interface SearchArchiveParams {
 
 export interface SearchArchiveRow {
   id: number | null;
-  hits: unknown | null;
+  hits: unknown;
 }
 
 const searchArchiveStatement = new PlainQuery(searchArchiveSql, "SearchArchive", { param1: "string?" }, true);
@@ -170,7 +170,7 @@ const searchArchiveStatement = new PlainQuery(searchArchiveSql, "SearchArchive",
 function toSearchArchiveRow(r: unknown[]): SearchArchiveRow {
   return {
     id: r[0] as number | null,
-    hits: r[1] as unknown | null,
+    hits: r[1] as unknown,
   };
 }
 
@@ -195,7 +195,7 @@ export interface CommonTermsRow {
   documents: number | null;
 }
 
-const commonTermsStatement = new PlainQuery(commonTermsSql, "CommonTerms", {  }, true);
+const commonTermsStatement = new PlainQuery(commonTermsSql, "CommonTerms", {}, true);
 
 function toCommonTermsRow(r: unknown[]): CommonTermsRow {
   return {

@@ -20,5 +20,5 @@ export interface Typed {
   stamp: string | null;
   payload: Uint8Array | null;
   doc: string | null;
-  anything: unknown | null;
+  anything: unknown;
 }

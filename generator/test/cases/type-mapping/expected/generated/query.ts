@@ -25,7 +25,7 @@ export interface AllTypesRow {
   stamp: string | null;
   payload: Uint8Array | null;
   doc: string | null;
-  anything: unknown | null;
+  anything: unknown;
 }
 
 const allTypesStatement = new PlainQuery(allTypesSql, "AllTypes", { id: "number" }, true);
@@ -47,7 +47,7 @@ function toAllTypesRow(r: unknown[]): AllTypesRow {
     stamp: r[12] as string | null,
     payload: r[13] as Uint8Array | null,
     doc: r[14] as string | null,
-    anything: r[15] as unknown | null,
+    anything: r[15] as unknown,
   };
 }
 

@@ -14,7 +14,7 @@ export interface NamesRow {
   extra: string | null;
 }
 
-const namesStatement = new PlainQuery(namesSql, "Names", {  }, true);
+const namesStatement = new PlainQuery(namesSql, "Names", {}, true);
 
 function toNamesRow(r: unknown[]): NamesRow {
   return {

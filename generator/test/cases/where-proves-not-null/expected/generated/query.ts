@@ -7,7 +7,7 @@ export const withUrlSql: SqlParts = [
   "SELECT id, url, parent_http_id FROM http WHERE url IS NOT NULL AND parent_http_id IN (",
   { list: "parents" },
   ")",
-  ];
+];
 
 export interface WithUrlParams {
   parents: readonly Uint8Array[];
@@ -136,7 +136,7 @@ export const notInProvesNothingSql: SqlParts = [
   "SELECT url FROM http WHERE url NOT IN (",
   { list: "urls" },
   ")",
-  ];
+];
 
 export interface NotInProvesNothingParams {
   urls: readonly string[];

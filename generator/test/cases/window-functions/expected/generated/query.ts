@@ -17,7 +17,7 @@ export interface RankedRow {
   inWorkspace: number;
 }
 
-const rankedStatement = new PlainQuery(rankedSql, "Ranked", {  }, true);
+const rankedStatement = new PlainQuery(rankedSql, "Ranked", {}, true);
 
 function toRankedRow(r: unknown[]): RankedRow {
   return {
