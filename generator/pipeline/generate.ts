@@ -3,19 +3,12 @@
  * out. No file system, no console, no exit: the CLI, watch mode, tests and tools (editors, bundler
  * plugins) all call this and do their own I/O.
  */
-import { analyzeQueryFiles } from "../analyze/analyze-files.js";
-import { checkIdentifierClashes } from "../analyze/identifier-clashes.js";
-import { buildModels } from "../analyze/models.js";
-import { Relations } from "../analyze/relations.js";
-import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OutputFiles } from "../emit/emit-program.js";
 import type { ProgramIR } from "../ir/query-ir.js";
-import { parseViewSelect } from "../parse/cst-adapter.js";
-import { applySchema } from "../schema/apply-schema.js";
 import type { SourceFile } from "../source/source-file.js";
-import { AnalysisDb } from "../sqlite/analysis-db.js";
-import { defaultDriver, drivers, type Driver } from "../targets/drivers.js";
-import { checkVariableLimits } from "../analyze/variable-limits.js";
+import type { Driver } from "../targets/drivers.js";
+import { GenerateSession } from "./incremental.js";
 
 export interface GenerateInput {
   /** Schema files, applied in this order (like migrations). */
@@ -41,34 +34,12 @@ export interface GenerateResult {
   readonly files: OutputFiles | null;
 }
 
+/** One cold run: a session used once (see incremental.ts for runs that reuse work). */
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
-  const bag = new DiagnosticBag();
-  checkPaths([...input.schema, ...input.queries], bag);
-  const driver = drivers[input.options?.driver ?? defaultDriver];
-  const db = await AnalysisDb.open(driver.capabilities);
-  let program: ProgramIR;
+  const session = new GenerateSession();
   try {
-    const catalog = applySchema(db, input.schema, bag);
-    const modules = analyzeQueryFiles(db, catalog, input.queries, input.options?.queriesRoot ?? "", bag);
-    const models = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect }));
-    checkIdentifierClashes(modules, models, bag);
-    checkVariableLimits(modules, driver, bag);
-    program = { schemaSources: input.schema.map((f) => f.path), models, modules };
+    return await session.update(input);
   } finally {
-    db.close();
-  }
-  if (bag.hasErrors || input.options?.emit === false) return { program, diagnostics: bag.all, files: null };
-  // Loaded only when there is something to emit: ts-morph brings the whole TypeScript compiler,
-  // and `describe` or a run with errors (the edit loop) should not wait for it.
-  const { emitProgram } = await import("../emit/emit-program.js");
-  return { program, diagnostics: bag.all, files: emitProgram(program, driver) };
-}
-
-/** A path is quoted into generated comments and diagnostics: control characters there are refused. */
-function checkPaths(files: readonly SourceFile[], bag: DiagnosticBag): void {
-  for (const f of files) {
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(f.path)) {
-      bag.report("SG010", `file name ${JSON.stringify(f.path)} contains a control character or line break`, null, null, ["Rename the file: its name is quoted in generated code and in messages."]);
-    }
+    session.close();
   }
 }

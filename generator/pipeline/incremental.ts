@@ -1,0 +1,157 @@
+/**
+ * Generation for long-lived callers (`gen watch`, the language server). A session keeps the applied
+ * schema (one open analysis database, its catalog and models) and each query file's analysis, and
+ * on `update` re-analyses only what changed: a query file whose text changed, or every query file
+ * when the schema, the driver or the queries root changed. Its result is the same as a cold
+ * `generate()` on the same input; `generate()` itself is a session used once.
+ */
+import { analyzeQueryFile, type TakenNames } from "../analyze/analyze-files.js";
+import { checkIdentifierClashes } from "../analyze/identifier-clashes.js";
+import { buildModels } from "../analyze/models.js";
+import { Relations } from "../analyze/relations.js";
+import { checkVariableLimits } from "../analyze/variable-limits.js";
+import { DiagnosticBag } from "../diagnostics/diagnostic.js";
+import type { ModelIR, ModuleIR, ProgramIR } from "../ir/query-ir.js";
+import { parseViewSelect } from "../parse/cst-adapter.js";
+import type { Catalog } from "../schema/catalog.js";
+import { applySchema } from "../schema/apply-schema.js";
+import type { SourceFile } from "../source/source-file.js";
+import { AnalysisDb } from "../sqlite/analysis-db.js";
+import { defaultDriver, drivers } from "../targets/drivers.js";
+import type { GenerateInput, GenerateResult } from "./generate.js";
+
+/** The applied schema, valid while the schema files and the driver read the same. */
+interface SchemaState {
+  readonly key: string;
+  readonly db: AnalysisDb;
+  readonly catalog: Catalog;
+  readonly models: ModelIR[];
+  readonly diagnostics: DiagnosticBag;
+}
+
+/**
+ * One query file's analysis. Besides its text, it depends on the query names earlier files took
+ * (a repeated name is SG205): `names` records what it read and wrote there, in order.
+ */
+interface FileState {
+  readonly key: string;
+  readonly module: ModuleIR;
+  readonly diagnostics: DiagnosticBag;
+  readonly names: readonly NameEvent[];
+}
+
+type NameEvent = { readonly name: string; readonly read: string | undefined } | { readonly name: string; readonly wrote: string };
+
+export class GenerateSession {
+  private schema: SchemaState | null = null;
+  private files = new Map<string, FileState>();
+  /** Updates run one at a time: they share one database. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** The result for the whole project as it is now (every file, changed or not). */
+  update(input: GenerateInput): Promise<GenerateResult> {
+    const run = this.queue.then(() => this.run(input));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Frees the analysis database; a later update starts cold. */
+  close(): void {
+    this.schema?.db.close();
+    this.schema = null;
+    this.files.clear();
+  }
+
+  private async run(input: GenerateInput): Promise<GenerateResult> {
+    const bag = new DiagnosticBag();
+    checkPaths([...input.schema, ...input.queries], bag);
+    const driver = drivers[input.options?.driver ?? defaultDriver];
+    let program: ProgramIR;
+    try {
+      const schema = await this.applied(input);
+      bag.addAll(schema.diagnostics);
+      const taken = new Map<string, string>();
+      const root = input.options?.queriesRoot ?? "";
+      const modules = input.queries.map((file) => this.analysed(schema, file, root, taken, bag));
+      const paths = new Set(input.queries.map((f) => f.path));
+      for (const path of this.files.keys()) if (!paths.has(path)) this.files.delete(path);
+      checkIdentifierClashes(modules, schema.models, bag);
+      checkVariableLimits(modules, driver, bag);
+      program = { schemaSources: input.schema.map((f) => f.path), models: schema.models, modules };
+    } catch (e) {
+      // A bug half-way leaves no state behind that a later run could trust.
+      this.close();
+      throw e;
+    }
+    if (bag.hasErrors || input.options?.emit === false) return { program, diagnostics: bag.all, files: null };
+    // Loaded only when there is something to emit: ts-morph brings the whole TypeScript compiler,
+    // and `describe` or a run with errors (the edit loop) should not wait for it.
+    const { emitProgram } = await import("../emit/emit-program.js");
+    return { program, diagnostics: bag.all, files: emitProgram(program, driver) };
+  }
+
+  private async applied(input: GenerateInput): Promise<SchemaState> {
+    const driver = input.options?.driver ?? defaultDriver;
+    const key = JSON.stringify([driver, input.schema.map((f) => [f.path, f.text])]);
+    if (this.schema?.key === key) return this.schema;
+    this.close();
+    const db = await AnalysisDb.open(drivers[driver].capabilities);
+    try {
+      const diagnostics = new DiagnosticBag();
+      const catalog = applySchema(db, input.schema, diagnostics);
+      const models = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect }));
+      this.schema = { key, db, catalog, models, diagnostics };
+      return this.schema;
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** The file's module from the cache when its text, root and the names before it are unchanged. */
+  private analysed(schema: SchemaState, file: SourceFile, root: string, taken: Map<string, string>, bag: DiagnosticBag): ModuleIR {
+    const key = JSON.stringify([root, file.text]);
+    const cached = this.files.get(file.path);
+    if (cached?.key === key && replay(cached.names, taken)) {
+      bag.addAll(cached.diagnostics);
+      return cached.module;
+    }
+    const names: NameEvent[] = [];
+    const recording: TakenNames = {
+      get: (name) => {
+        const read = taken.get(name);
+        names.push({ name, read });
+        return read;
+      },
+      set: (name, wrote) => {
+        taken.set(name, wrote);
+        names.push({ name, wrote });
+      },
+    };
+    const diagnostics = new DiagnosticBag();
+    const module = analyzeQueryFile(schema.db, schema.catalog, file, root, recording, diagnostics);
+    this.files.set(file.path, { key, module, diagnostics, names });
+    bag.addAll(diagnostics);
+    return module;
+  }
+}
+
+/** Applies a cached file's name writes when every name it read reads the same now; else changes nothing. */
+function replay(events: readonly NameEvent[], taken: Map<string, string>): boolean {
+  const wrote = new Map<string, string>();
+  for (const e of events) {
+    if ("wrote" in e) wrote.set(e.name, e.wrote);
+    else if ((wrote.get(e.name) ?? taken.get(e.name)) !== e.read) return false;
+  }
+  for (const [name, where] of wrote) taken.set(name, where);
+  return true;
+}
+
+/** A path is quoted into generated comments and diagnostics: control characters there are refused. */
+function checkPaths(files: readonly SourceFile[], bag: DiagnosticBag): void {
+  for (const f of files) {
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(f.path)) {
+      bag.report("SG010", `file name ${JSON.stringify(f.path)} contains a control character or line break`, null, null, ["Rename the file: its name is quoted in generated code and in messages."]);
+    }
+  }
+}
