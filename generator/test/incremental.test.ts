@@ -95,7 +95,7 @@ describe("a session along a sequence of edits", () => {
     expect(await step(() => (queryFiles["queries/a.sql"] = users.replace("GetFolder", "FolderById")))).toEqual({ "queries/a.sql": false, "queries/c.sql": true, "queries/d.sql": false });
     expect(previous!.diagnostics).toEqual([]);
     // A schema error, then the schema restored.
-    await step(() => (schemaFiles["schema/002.sql"] = "CREATE TABLE broken (;\n"));
+    await step(() => (schemaFiles["schema/002.sql"] = "CREATE TABLE broken (id INTEGER, id TEXT);\n"));
     expect(previous!.diagnostics.map((d) => d.code)).toContain("SG101");
     await step(() => delete schemaFiles["schema/002.sql"]);
     expect(previous!.diagnostics).toEqual([]);
