@@ -21,7 +21,7 @@ export function buildColumns(meta: readonly ColumnMetadata[], inferred: readonly
   const columns = meta.map((m, i): ColumnIR => {
     const a = ast?.[i];
     const ts = m.declType !== null ? tsTypeOfDeclared(m.declType) : (a?.type.ts ?? "unknown");
-    const type: ValueType = { ts, nullable: a ? a.type.nullable : !originNotNull(catalog, m) };
+    const type: ValueType = a ? { ts, nullable: a.type.nullable, why: a.type.why } : originType(ts, catalog, m);
     if (ts === "unknown") {
       const why = a?.unknownFunction
         ? `${a.unknownFunction}() is not a SQLite built-in, so its result type is unknown.`
@@ -36,6 +36,11 @@ export function buildColumns(meta: readonly ColumnMetadata[], inferred: readonly
     return { name: m.name, type, table: m.table, column: m.origin };
   });
   return { columns, row: rowFields(columns, ast, file, bag) };
+}
+
+/** Where the AST cannot tell (an unparsed statement shape), the origin column SQLite names decides. */
+function originType(ts: ValueType["ts"], catalog: Catalog, m: ColumnMetadata): ValueType {
+  return originNotNull(catalog, m) ? { ts, nullable: false, why: "column declared NOT NULL" } : { ts, nullable: true, why: m.origin === null ? "an expression sqlgen cannot trace" : "column has no NOT NULL" };
 }
 
 function originNotNull(catalog: Catalog, m: ColumnMetadata): boolean {

@@ -11,6 +11,11 @@ export type TsType = "number" | "string" | "boolean" | "Uint8Array" | "unknown";
 export interface ValueType {
   readonly ts: TsType;
   readonly nullable: boolean;
+  /**
+   * Why it is (or is not) nullable, for people: "right side of LEFT JOIN `folders f`", "column
+   * declared NOT NULL". Shown by hover and `describe`; generated code does not depend on it.
+   */
+  readonly why?: string;
 }
 
 export interface ParamIR {

@@ -88,9 +88,9 @@ describe("gen lsp", () => {
 
   it("hovers a header, a parameter and a result column with their TypeScript types", async () => {
     expect(await hover(queryUri(), fixed, "ListHttp")).toMatch(/function listHttp\(db, params\)[\s\S]*workspace: Uint8Array;[\s\S]*url: string \| null;/);
-    expect(await hover(queryUri(), fixed, ":workspace", 2)).toMatch(/parameter `workspace`[\s\S]*workspace: Uint8Array[\s\S]*never null/);
+    expect(await hover(queryUri(), fixed, ":workspace", 2)).toMatch(/parameter `workspace`[\s\S]*workspace: Uint8Array[\s\S]*not null: used with `workspace_id`, column declared NOT NULL/);
     expect(await hover(queryUri(), fixed, "?")).toMatch(/parameter `name`[\s\S]*name: string/);
-    expect(await hover(queryUri(), fixed, "h.url", 3)).toMatch(/result column `url`[\s\S]*url: string \| null[\s\S]*nullable, from http\.url/);
+    expect(await hover(queryUri(), fixed, "h.url", 3)).toMatch(/result column `url`[\s\S]*url: string \| null[\s\S]*nullable: column has no NOT NULL[\s\S]*from `http\.url`/);
   });
 
   it("goes from a table or a column to its line in the schema", async () => {
