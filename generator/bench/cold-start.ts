@@ -49,6 +49,8 @@ async function main(): Promise<void> {
 
 /** One cold run, split: loading the pipeline, the first and a second analysis, loading and running emit. */
 async function phases(dir: string): Promise<void> {
+  // As the CLI does, unless BENCH_V8_DEFAULTS=1 asks for V8's own limits (to compare).
+  if (process.env.BENCH_V8_DEFAULTS !== "1") (await import("../cli/v8-tuning.js")).tuneV8();
   const t0 = performance.now();
   const { generate } = await import("../pipeline/generate.js");
   const { GenerateSession } = await import("../pipeline/incremental.js");

@@ -1,12 +1,9 @@
 #!/usr/bin/env node
 import { basename } from "node:path";
-import { setFlagsFromString } from "node:v8";
 import { run } from "./run.js";
+import { tuneV8 } from "./v8-tuning.js";
 
-// sql-parser-cst's parser is one function of ~60 KB of bytecode. On a large project V8 would spend
-// seconds of CPU and ~175 MB optimising it while the run waits for the result; below this limit
-// it stays in the interpreter and baseline tiers, which parse fast enough (see npm run bench:cold).
-setFlagsFromString("--max-optimized-bytecode-size=60000");
+tuneV8();
 
 const stop = new AbortController();
 process.once("SIGINT", () => stop.abort());
