@@ -17,7 +17,8 @@ import type { Catalog } from "../schema/catalog.js";
 import { applySchema } from "../schema/apply-schema.js";
 import type { SourceFile } from "../source/source-file.js";
 import { AnalysisDb } from "../sqlite/analysis-db.js";
-import { defaultDriver, drivers } from "../targets/drivers.js";
+import { defaultDriver, drivers, type DriverProfile } from "../targets/drivers.js";
+import type { OutputFiles } from "../emit/emit-program.js";
 import type { GenerateInput, GenerateResult } from "./generate.js";
 
 /** The applied schema, valid while the schema files and the driver read the same. */
@@ -45,6 +46,8 @@ type NameEvent = { readonly name: string; readonly read: string | undefined } | 
 export class GenerateSession {
   private schema: SchemaState | null = null;
   private files = new Map<string, FileState>();
+  /** Each module's output text, for modules of the current schema and driver. */
+  private moduleTexts = new WeakMap<ModuleIR, string>();
   /** Updates run one at a time: they share one database. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -60,6 +63,7 @@ export class GenerateSession {
     this.schema?.db.close();
     this.schema = null;
     this.files.clear();
+    this.moduleTexts = new WeakMap();
   }
 
   private async run(input: GenerateInput): Promise<GenerateResult> {
@@ -84,10 +88,26 @@ export class GenerateSession {
       throw e;
     }
     if (bag.hasErrors || input.options?.emit === false) return { program, diagnostics: bag.all, files: null };
+    return { program, diagnostics: bag.all, files: await this.emitted(program, driver) };
+  }
+
+  /**
+   * The output files. A query module's text depends on its ModuleIR and the driver only, so the
+   * text of a module reused from the cache is reused too; the rest (db.ts, models.ts, index.ts and
+   * the order of files) comes from emitting the program with every module emptied. A cold run
+   * emits once, as before.
+   */
+  private async emitted(program: ProgramIR, driver: DriverProfile): Promise<OutputFiles> {
     // Loaded only when there is something to emit: ts-morph brings the whole TypeScript compiler,
     // and `describe` or a run with errors (the edit loop) should not wait for it.
     const { emitProgram } = await import("../emit/emit-program.js");
-    return { program, diagnostics: bag.all, files: emitProgram(program, driver) };
+    const fresh = program.modules.filter((m) => !this.moduleTexts.has(m));
+    const printed = emitProgram({ ...program, modules: fresh }, driver);
+    for (const m of fresh) this.moduleTexts.set(m, printed.get(m.fileName)!);
+    if (fresh.length === program.modules.length) return printed;
+    const skeleton = emitProgram({ ...program, modules: program.modules.map((m) => ({ ...m, queries: [] })) }, driver);
+    const texts = new Map(program.modules.map((m) => [m.fileName, this.moduleTexts.get(m)!]));
+    return new Map([...skeleton].map(([name, text]) => [name, texts.get(name) ?? text]));
   }
 
   private async applied(input: GenerateInput): Promise<SchemaState> {
