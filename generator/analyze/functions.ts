@@ -9,6 +9,8 @@ export interface CallInfo {
   readonly args: readonly ValueType[];
   /** Arguments that are literals (constant input). */
   readonly literalArgs: readonly boolean[];
+  /** How each argument is named in a reason ("`u.name`, " for a column, else ""). */
+  readonly argTexts: readonly string[];
   /**
    * An aggregate here sees at least one row: a window call, or a query with GROUP BY. Then
    * sum/min/max/avg are NULL only if their argument is; over no rows at all they are NULL.
@@ -16,19 +18,34 @@ export interface CallInfo {
   readonly seesRows: boolean;
 }
 
-type Rule = (call: CallInfo) => ValueType;
+/** `name` as called, lower case, for the reason (`why`) it gives. */
+type Rule = (call: CallInfo, name: string) => ValueType;
 
-const anyNull = (c: CallInfo) => c.args.some((a) => a.nullable);
 /** The first typed argument: functions that pass a value through (COALESCE, MIN…) keep its mapping. */
 const first = (c: CallInfo): ValueType => c.args.find((a) => a.ts !== "unknown") ?? { ts: "unknown", nullable: true };
-const is = (t: TsType | ValueType, nullable: boolean): ValueType => (typeof t === "string" ? { ts: t, nullable } : withNullable(t, nullable));
-const strict = (ts: TsType): Rule => (c) => is(ts, anyNull(c));
-const always = (ts: TsType): Rule => () => is(ts, false);
-const maybe = (ts: TsType): Rule => () => is(ts, true);
+const is = (t: TsType | ValueType, nullable: boolean, why: string): ValueType => (typeof t === "string" ? { ts: t, nullable, why } : withNullable(t, nullable, why));
+/** NULL when an argument is, with the first such argument's reason. */
+const withArgs = (ts: TsType | ValueType, c: CallInfo, name: string, notNull = `no argument of ${name}() is NULL`): ValueType => {
+  const i = c.args.findIndex((a) => a.nullable);
+  return i < 0 ? is(ts, false, notNull) : is(ts, true, `an argument of ${name}() may be NULL: ${c.argTexts[i] ?? ""}${c.args[i].why ?? "may be NULL"}`);
+};
+const strict = (ts: TsType): Rule => (c, name) => withArgs(ts, c, name);
+const always = (ts: TsType): Rule => (_, name) => is(ts, false, `${name}() is never NULL`);
+const maybe = (ts: TsType): Rule => (_, name) => is(ts, true, `${name}() may give NULL`);
 /** An aggregate that is NULL over no rows, and otherwise NULL only for NULL input. */
-const fold = (ts: TsType | null): Rule => (c) => is(ts ?? first(c), !c.seesRows || anyNull(c));
+const fold = (ts: TsType | null): Rule => (c, name) =>
+  c.seesRows ? withArgs(ts ?? first(c), c, name) : is(ts ?? first(c), true, `${name}() is an aggregate over a possibly empty set of rows (NULL when there are none)`);
 /** Date functions give NULL on input they cannot read; with no or constant arguments they cannot fail. */
-const dateRule = (ts: TsType): Rule => (c) => is(ts, !c.literalArgs.every(Boolean));
+const dateRule = (ts: TsType): Rule => (c, name) => (c.literalArgs.every(Boolean) ? is(ts, false, `${name}() of constants`) : is(ts, true, `${name}() is NULL for input it cannot read`));
+/** coalesce/ifnull: NULL only when every argument is. */
+const firstNonNull: Rule = (c, name) => {
+  const i = c.args.findIndex((a) => !a.nullable);
+  return i < 0 ? is(first(c), true, `every argument of ${name}() may be NULL`) : is(first(c), false, `${name}() has an argument that is never NULL: ${c.argTexts[i] ?? ""}${c.args[i].why ?? ""}`);
+};
+/** likely(x) and the like return their first argument. */
+const passThrough: Rule = (c, name) => c.args[0] ?? is("unknown", true, `${name}() without an argument`);
+/** lag, lead, first_value…: NULL where the window has no such row. */
+const windowValue: Rule = (c, name) => is(first(c), true, `${name}() is NULL where the window has no such row`);
 
 const rules: Record<string, Rule> = {
   // Aggregates
@@ -41,8 +58,8 @@ const rules: Record<string, Rule> = {
   json_group_array: always("string"),
   json_group_object: always("string"),
   // min/max: one argument is the aggregate (NULL on no rows); more is the scalar form.
-  min: (c) => (c.args.length === 1 ? fold(null)(c) : is(first(c), anyNull(c))),
-  max: (c) => (c.args.length === 1 ? fold(null)(c) : is(first(c), anyNull(c))),
+  min: (c, name) => (c.args.length === 1 ? fold(null)(c, name) : withArgs(first(c), c, name)),
+  max: (c, name) => (c.args.length === 1 ? fold(null)(c, name) : withArgs(first(c), c, name)),
   // Window functions
   row_number: always("number"),
   rank: always("number"),
@@ -50,19 +67,19 @@ const rules: Record<string, Rule> = {
   ntile: always("number"),
   cume_dist: always("number"),
   percent_rank: always("number"),
-  lag: (c) => is(first(c), true),
-  lead: (c) => is(first(c), true),
-  first_value: (c) => is(first(c), true),
-  last_value: (c) => is(first(c), true),
-  nth_value: (c) => is(first(c), true),
+  lag: windowValue,
+  lead: windowValue,
+  first_value: windowValue,
+  last_value: windowValue,
+  nth_value: windowValue,
   // NULL handling
-  coalesce: (c) => is(first(c), c.args.every((a) => a.nullable)),
-  ifnull: (c) => is(first(c), c.args.every((a) => a.nullable)),
-  nullif: (c) => is(c.args[0] ?? "unknown", true),
-  iif: (c) => is(first({ ...c, args: c.args.slice(1) }), c.args.slice(1).some((a) => a.nullable)),
-  likely: (c) => c.args[0] ?? is("unknown", true),
-  unlikely: (c) => c.args[0] ?? is("unknown", true),
-  likelihood: (c) => c.args[0] ?? is("unknown", true),
+  coalesce: firstNonNull,
+  ifnull: firstNonNull,
+  nullif: (c) => is(c.args[0] ?? "unknown", true, "nullif() is NULL when its arguments are equal"),
+  iif: (c, name) => withArgs(first({ ...c, args: c.args.slice(1) }), { ...c, args: c.args.slice(1), argTexts: c.argTexts.slice(1) }, name, `neither result of ${name}() is NULL`),
+  likely: passThrough,
+  unlikely: passThrough,
+  likelihood: passThrough,
   // Text
   lower: strict("string"),
   upper: strict("string"),
@@ -76,7 +93,7 @@ const rules: Record<string, Rule> = {
   format: strict("string"),
   soundex: strict("string"),
   concat: always("string"),
-  concat_ws: (c) => is("string", c.args[0]?.nullable ?? true),
+  concat_ws: (c, name) => (c.args[0]?.nullable ?? true ? is("string", true, `${name}() is NULL when its separator is`) : is("string", false, `${name}() with a separator that is never NULL`)),
   quote: always("string"),
   hex: always("string"),
   char: always("string"),
@@ -146,5 +163,5 @@ export function isAggregate(name: string, argCount: number, window: boolean): bo
 
 /** The result type of a call, or undefined for a function SQLite does not ship. */
 export function callType(name: string, call: CallInfo): ValueType | undefined {
-  return Object.hasOwn(rules, name) ? rules[name](call) : undefined;
+  return Object.hasOwn(rules, name) ? rules[name](call, name) : undefined;
 }

@@ -22,7 +22,7 @@ export interface ParamHint {
 
 /** Functions whose arguments share one type. */
 const sameTypeArgs = new Set(["coalesce", "ifnull", "nullif", "min", "max"]);
-const numberType: ValueType = { ts: "number", nullable: false };
+const numberType = (where: string): ValueType => ({ ts: "number", nullable: false, why: `${where} needs a number` });
 
 export class ParamHints {
   /** Hints by occurrence index; the first informative hint wins. */
@@ -119,7 +119,7 @@ export class ParamHints {
       case "table_function":
         for (const a of f.args) {
           this.expr(a, scope);
-          if (a.kind === "param") this.hint(a.occurrence, { name: null, type: { ts: "string", nullable: false }, inList: false });
+          if (a.kind === "param") this.hint(a.occurrence, { name: null, type: { ts: "string", nullable: false, why: `an argument of ${f.name}() is JSON text` }, inList: false });
         }
         return;
       case "subquery":
@@ -137,8 +137,8 @@ export class ParamHints {
 
   private tail(orderBy: readonly Expr[], limit: Expr | null, offset: Expr | null, scope: Scope): void {
     orderBy.forEach((e) => this.expr(e, scope));
-    if (limit) this.named(limit, "limit", numberType, scope);
-    if (offset) this.named(offset, "offset", numberType, scope);
+    if (limit) this.named(limit, "limit", numberType("LIMIT"), scope);
+    if (offset) this.named(offset, "offset", numberType("OFFSET"), scope);
   }
 
   private assignments(target: Relation, set: readonly Assignment[], scope: Scope): void {
@@ -151,7 +151,7 @@ export class ParamHints {
 
   private assign(target: Relation, column: string | undefined, value: Expr, scope: Scope): void {
     const c = column === undefined ? undefined : target.columns.find((x) => x.name.toLowerCase() === column.toLowerCase());
-    if (c) this.named(value, c.name, c.type, scope);
+    if (c) this.named(value, c.name, { ...c.type, why: `stored in \`${c.name}\`, ${c.type.why ?? ""}` }, scope);
     else this.expr(value, scope);
   }
 
@@ -186,10 +186,11 @@ export class ParamHints {
   private counterpart(other: Expr, scope: Scope): { name: string | null; type: ValueType | null } {
     if (other.kind === "column") {
       const r = scope.resolve(other.table, other.column);
-      return { name: other.column, type: r ? readType(r) : null };
+      const type = r ? readType(r) : null;
+      return { name: other.column, type: type && { ...type, why: `used with \`${other.column}\`, ${type.why ?? ""}` } };
     }
     const t = this.relations.typer.infer(other, scope);
-    return { name: null, type: t.ts === "unknown" ? null : withNullable(t, false) };
+    return { name: null, type: t.ts === "unknown" ? null : withNullable(t, false, "compared with an expression, which a NULL would never match") };
   }
 
   private pair(left: Expr, right: Expr, scope: Scope, type: ValueType | null = null): void {
@@ -215,18 +216,18 @@ export class ParamHints {
   private hintsFrom(e: Expr, scope: Scope): void {
     switch (e.kind) {
       case "unary":
-        if (e.operand.kind === "param" && (e.op === "-" || e.op === "~")) this.hint(e.operand.occurrence, { name: null, type: numberType, inList: false });
+        if (e.operand.kind === "param" && (e.op === "-" || e.op === "~")) this.hint(e.operand.occurrence, { name: null, type: numberType(`unary ${e.op}`), inList: false });
         return;
       case "binary": {
         const param = operatorRule(e.op).param;
         if (param === "counterpart") this.pair(e.left, e.right, scope);
-        else if (param !== null) this.pair(e.left, e.right, scope, { ts: param, nullable: false });
+        else if (param !== null) this.pair(e.left, e.right, scope, { ts: param, nullable: false, why: `an operand of ${e.op.toUpperCase()}` });
         return;
       }
       case "in_list": {
         // NULL in an IN list never matches anything: list values are never nullable.
         const c = this.counterpart(e.left, scope);
-        const type = c.type && withNullable(c.type, false);
+        const type = c.type && withNullable(c.type, false, "an item of IN (…), where NULL matches nothing");
         for (const item of e.items) if (item.kind === "param") this.hint(item.occurrence, { name: c.name, type, inList: true });
         return;
       }
@@ -240,7 +241,7 @@ export class ParamHints {
         if (sameTypeArgs.has(e.name)) this.siblings(e.args, scope);
         return;
       case "cast":
-        if (e.operand.kind === "param") this.hint(e.operand.occurrence, { name: null, type: { ts: tsTypeOfDeclared(e.typeName), nullable: true }, inList: false });
+        if (e.operand.kind === "param") this.hint(e.operand.occurrence, { name: null, type: { ts: tsTypeOfDeclared(e.typeName), nullable: true, why: "CAST(… AS …) accepts NULL" }, inList: false });
         return;
       default:
         return;

@@ -41,8 +41,8 @@ export function buildParams(occurrences: readonly ParamOccurrence[], hints: Read
     const typed = known.flatMap((h) => (h?.type ? [h.type] : []));
     // A parameter used in several places takes the first place's type, and may be null only if
     // every place allows it (`id = :id OR parent_id = :id` is not nullable).
-    const nullable = d.nullableMacro || typed.length === 0 || typed.every((t) => t.nullable);
-    const type: ValueType = typed[0] ? withNullable(typed[0], nullable) : { ts: "unknown", nullable };
+    const nullability = paramNullability(d, typed);
+    const type: ValueType = typed[0] ? withNullable(typed[0], nullability.nullable, nullability.why) : { ts: "unknown", ...nullability };
     const first = occurrences[d.occurrences[0]];
     if (type.ts === "unknown") {
       bag.report("SG402", `cannot infer the type of parameter "${name}"`, file, first.span, [
@@ -57,6 +57,14 @@ export function buildParams(occurrences: readonly ParamOccurrence[], hints: Read
   });
   checkFieldClashes(params, occurrences, drafts, file, bag);
   return { params, paramOf };
+}
+
+/** Nullable with sqlc.narg, when no place tells, or when every place allows NULL; with the reason. */
+function paramNullability(d: Draft, typed: readonly ValueType[]): Pick<ValueType, "nullable" | "why"> {
+  if (d.nullableMacro) return { nullable: true, why: "sqlc.narg() allows NULL" };
+  if (typed.length === 0) return { nullable: true, why: "no place it is used says whether NULL is allowed" };
+  const notNull = typed.find((t) => !t.nullable);
+  return notNull === undefined ? { nullable: true, why: typed[0].why } : { nullable: false, why: notNull.why };
 }
 
 /** A list binds one placeholder per item: the same parameter cannot also be one value elsewhere. */

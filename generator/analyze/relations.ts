@@ -8,7 +8,7 @@ import type { Span } from "../diagnostics/diagnostic.js";
 import type { ValueType } from "../ir/query-ir.js";
 import { tsTypeOfDeclared } from "./type-map.js";
 import type { FromItem, ResultColumn, Select, SelectBody, SelectCore, Cte } from "../parse/ast.js";
-import type { Catalog, CatalogTable } from "../schema/catalog.js";
+import type { Catalog, CatalogColumn, CatalogTable } from "../schema/catalog.js";
 import { aggregatesWithoutGroup } from "./aggregates.js";
 import { ExprTyper, type SubqueryColumns } from "./infer-expr.js";
 import { CteEnv, Scope, type RelColumn, type Relation } from "./scope.js";
@@ -33,17 +33,16 @@ export interface RelationsContext {
 }
 
 const none: ReadonlySet<string> = new Set();
-const text = (nullable: boolean): ValueType => ({ ts: "string", nullable });
-const num = (nullable: boolean): ValueType => ({ ts: "number", nullable });
+const jsonColumn = (ts: ValueType["ts"], nullable: boolean): ValueType => ({ ts, nullable, why: nullable ? "json_each/json_tree column that may be NULL" : "json_each/json_tree column that is never NULL" });
 const jsonEachColumns: [string, ValueType][] = [
-  ["key", { ts: "unknown", nullable: true }],
-  ["value", { ts: "unknown", nullable: true }],
-  ["type", text(false)],
-  ["atom", { ts: "unknown", nullable: true }],
-  ["id", num(false)],
-  ["parent", num(true)],
-  ["fullkey", text(false)],
-  ["path", text(false)],
+  ["key", jsonColumn("unknown", true)],
+  ["value", jsonColumn("unknown", true)],
+  ["type", jsonColumn("string", false)],
+  ["atom", jsonColumn("unknown", true)],
+  ["id", jsonColumn("number", false)],
+  ["parent", jsonColumn("number", true)],
+  ["fullkey", jsonColumn("string", false)],
+  ["path", jsonColumn("string", false)],
 ];
 
 export class Relations implements SubqueryColumns {
@@ -80,7 +79,7 @@ export class Relations implements SubqueryColumns {
   }
 
   scopeFor(from: FromItem | null, outer: Scope | null, env: CteEnv): Scope {
-    return new Scope(from ? this.relationsOf(from, false, outer, env) : [], outer, env);
+    return new Scope(from ? this.relationsOf(from, null, outer, env) : [], outer, env);
   }
 
   tableRelation(name: string, alias: string | null, env: CteEnv): Relation {
@@ -106,16 +105,18 @@ export class Relations implements SubqueryColumns {
         }
         case "expr": {
           const t = this.typer.infer(c.expr, scope);
-          const nullable = t.nullable || (aggregateWithoutGroup && c.expr.kind === "column");
+          // A bare column next to an aggregate, with no GROUP BY: one row even when none match, NULL then.
+          const bare = !t.nullable && aggregateWithoutGroup && c.expr.kind === "column";
+          const why = bare ? "bare column of an aggregate query without GROUP BY: NULL when no row matches" : t.why;
           const name = c.alias ?? (c.expr.kind === "column" ? c.expr.column : this.ctx.textOf(c.expr.span));
-          return [{ name, type: withNullable(t, nullable), table: t.origin?.table ?? null, column: t.origin?.column ?? null, hidden: false, span: c.span, embed: null, unknownFunction: t.unknownFunction ?? null }];
+          return [{ name, type: withNullable(t, t.nullable || bare, why), table: t.origin?.table ?? null, column: t.origin?.column ?? null, hidden: false, span: c.span, embed: null, unknownFunction: t.unknownFunction ?? null }];
         }
       }
     });
   }
 
   coreScope(core: SelectCore, outer: Scope | null, env: CteEnv): Scope {
-    const scope = new Scope(core.from ? this.relationsOf(core.from, false, outer, env) : [], outer, env, core.groupBy.length > 0);
+    const scope = new Scope(core.from ? this.relationsOf(core.from, null, outer, env) : [], outer, env, core.groupBy.length > 0);
     proveByWhere(core.where, scope);
     return scope;
   }
@@ -129,7 +130,7 @@ export class Relations implements SubqueryColumns {
         const rows = body.rows.map((row) => row.map((e) => this.typer.infer(e, scope)));
         return (rows[0] ?? []).map((_, i) => ({
           name: `column${i + 1}`,
-          type: commonValueType(rows.map((r) => r[i]), rows.some((r) => r[i].nullable)),
+          type: branchType(rows.map((r) => r[i]), "VALUES row", "no VALUES row holds NULL here"),
           table: null,
           column: null,
           hidden: false,
@@ -143,7 +144,7 @@ export class Relations implements SubqueryColumns {
           const sameOrigin = l.table === r.table && l.column === r.column;
           return {
             ...l,
-            type: commonValueType([l.type, r.type], l.type.nullable || r.type.nullable),
+            type: branchType([l.type, r.type], `${body.op.toUpperCase()} branch`, `no ${body.op.toUpperCase()} branch is NULL here`),
             table: sameOrigin ? l.table : null,
             column: sameOrigin ? l.column : null,
           };
@@ -152,8 +153,9 @@ export class Relations implements SubqueryColumns {
     }
   }
 
-  private relationsOf(from: FromItem, nullable: boolean, outer: Scope | null, env: CteEnv): Relation[] {
-    const withNull = (r: Relation): Relation => (nullable ? { ...r, nullable: true } : r);
+  /** `nullable`: why this item is on the optional side of an outer join, or null when it is not. */
+  private relationsOf(from: FromItem, nullable: string | null, outer: Scope | null, env: CteEnv): Relation[] {
+    const withNull = (r: Relation): Relation => (nullable !== null ? { ...r, nullable: true, nullableWhy: nullable } : r);
     switch (from.kind) {
       case "table":
         return [withNull(this.tableRelation(from.name, from.alias, env))];
@@ -164,8 +166,9 @@ export class Relations implements SubqueryColumns {
       case "subquery":
         return [withNull({ name: from.alias ?? "", table: null, columns: this.selectColumns(from.select, outer, env), nullable: false, starExcluded: none })];
       case "join": {
-        const left = this.relationsOf(from.left, nullable || from.op === "right" || from.op === "full", outer, env);
-        const right = this.relationsOf(from.right, nullable || from.op === "left" || from.op === "full", outer, env);
+        const side = (which: "left" | "right", item: FromItem) => `${which} side of ${from.op.toUpperCase()} JOIN \`${fromText(item)}\``;
+        const left = this.relationsOf(from.left, nullable ?? (from.op === "right" || from.op === "full" ? side("left", from.left) : null), outer, env);
+        const right = this.relationsOf(from.right, nullable ?? (from.op === "left" || from.op === "full" ? side("right", from.right) : null), outer, env);
         const shared = from.natural ? naturalColumns(left, right) : from.using.map((u) => u.toLowerCase());
         if (shared.length === 0) return [...left, ...right];
         return [...left, ...right.map((r) => ({ ...r, starExcluded: new Set([...r.starExcluded, ...shared]) }))];
@@ -183,7 +186,7 @@ export class Relations implements SubqueryColumns {
     if (table.kind === "view") return this.viewColumns(table);
     return table.columns.map((c) => ({
       name: c.name,
-      type: this.ctx.columnTypes.of(table, c),
+      type: withNullable(this.ctx.columnTypes.of(table, c), !c.notNull, declaredWhy(c)),
       table: table.name,
       column: c.name,
       hidden: c.hidden,
@@ -202,7 +205,10 @@ export class Relations implements SubqueryColumns {
       const declared = tsTypeOfDeclared(c.declType);
       return {
         name: c.name,
-        type: from && (declared === "unknown" || declared === from.type.ts) ? from.type : { ts: declared, nullable: from?.type.nullable ?? true },
+        type:
+          from && (declared === "unknown" || declared === from.type.ts)
+            ? withNullable(from.type, from.type.nullable, `view ${view.name}: ${from.type.why ?? "as its SELECT gives it"}`)
+            : { ts: declared, nullable: from?.type.nullable ?? true, why: from === undefined ? "view column sqlgen cannot trace" : `view ${view.name}: ${from.type.why ?? "as its SELECT gives it"}` },
         table: from?.table ?? null,
         column: from?.column ?? null,
         hidden: false,
@@ -216,4 +222,36 @@ export class Relations implements SubqueryColumns {
 function naturalColumns(left: readonly Relation[], right: readonly Relation[]): string[] {
   const leftNames = new Set(left.flatMap((r) => r.columns.map((c) => c.name.toLowerCase())));
   return right.flatMap((r) => r.columns.map((c) => c.name.toLowerCase())).filter((n) => leftNames.has(n));
+}
+
+/** The nullability of values that may come from any of `types`, with the first nullable one's reason. */
+/** The type branches (VALUES rows, compound SELECTs) share, nullable when one is. */
+function branchType(types: readonly ValueType[], source: string, notNull: string): ValueType {
+  const n = eitherNullable(types, source, notNull);
+  return commonValueType(types, n.nullable, n.why ?? notNull);
+}
+
+function eitherNullable(types: readonly ValueType[], source: string, notNull: string): Pick<ValueType, "nullable" | "why"> {
+  const first = types.find((t) => t.nullable);
+  return first === undefined ? { nullable: false, why: notNull } : { nullable: true, why: `a ${source}: ${first.why ?? "may be NULL"}` };
+}
+
+/** Why a table column is or is not nullable, from its declaration. */
+function declaredWhy(c: CatalogColumn): string {
+  if (c.notNull) return c.primaryKey ? "NOT NULL primary key column" : "column declared NOT NULL";
+  return c.primaryKey ? "column has no NOT NULL (a PRIMARY KEY of a rowid table may hold NULL)" : "column has no NOT NULL";
+}
+
+/** A FROM item as the user wrote it, roughly: `folders f`, `(…) sub`, `a JOIN b`. */
+function fromText(item: FromItem): string {
+  switch (item.kind) {
+    case "table":
+      return item.alias === null ? item.name : `${item.name} ${item.alias}`;
+    case "table_function":
+      return item.alias ?? item.name;
+    case "subquery":
+      return `(…)${item.alias === null ? "" : ` ${item.alias}`}`;
+    case "join":
+      return `${fromText(item.left)} JOIN ${fromText(item.right)}`;
+  }
 }

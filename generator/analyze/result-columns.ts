@@ -22,9 +22,8 @@ export function buildColumns(meta: readonly ColumnMetadata[], inferred: readonly
   const columns = meta.map((m, i): ColumnIR => {
     const a = ast?.[i];
     const ts = m.declType !== null ? tsTypeOfDeclared(m.declType) : (a?.type.ts ?? "unknown");
-    const nullable = a ? a.type.nullable : !originNotNull(catalog, m);
-    // SQLite's declared type decides the storage class; the analysis adds the column's mapping and brand.
-    const type: ValueType = a && a.type.ts === ts ? withNullable(a.type, nullable) : { ts, nullable };
+    // SQLite's declared type decides the storage class; the analysis adds nullability, its reason, and the column's mapping and brand.
+    const type: ValueType = a ? (a.type.ts === ts ? withNullable(a.type, a.type.nullable, a.type.why) : { ts, nullable: a.type.nullable, why: a.type.why }) : originType(ts, catalog, m);
     if (ts === "unknown") {
       const why = a?.unknownFunction
         ? `${a.unknownFunction}() is not a SQLite built-in, so its result type is unknown.`
@@ -39,6 +38,11 @@ export function buildColumns(meta: readonly ColumnMetadata[], inferred: readonly
     return { name: m.name, type, table: m.table, column: m.origin };
   });
   return { columns, row: rowFields(columns, ast, file, bag) };
+}
+
+/** Where the AST cannot tell (an unparsed statement shape), the origin column SQLite names decides. */
+function originType(ts: ValueType["ts"], catalog: Catalog, m: ColumnMetadata): ValueType {
+  return originNotNull(catalog, m) ? { ts, nullable: false, why: "column declared NOT NULL" } : { ts, nullable: true, why: m.origin === null ? "an expression sqlgen cannot trace" : "column has no NOT NULL" };
 }
 
 function originNotNull(catalog: Catalog, m: ColumnMetadata): boolean {

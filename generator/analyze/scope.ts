@@ -19,6 +19,8 @@ export interface Relation {
   readonly columns: readonly RelColumn[];
   /** On the optional side of an outer join: every column may read as NULL. */
   readonly nullable: boolean;
+  /** When nullable, the join that makes it so ("right side of LEFT JOIN `folders f`"). */
+  readonly nullableWhy?: string;
   /** Columns that `*` leaves out (the right-hand copies of USING / NATURAL join columns). */
   readonly starExcluded: ReadonlySet<string>;
 }
@@ -44,8 +46,8 @@ export interface Resolved {
 }
 
 export class Scope {
-  /** Columns the WHERE clause proves non-null, by relation (see proveByWhere). */
-  private readonly proven = new Map<Relation, Set<string>>();
+  /** Columns the WHERE clause proves non-null, by relation (see proveByWhere), with the proof. */
+  private readonly proven = new Map<Relation, Map<string, string>>();
 
   constructor(
     readonly relations: readonly Relation[],
@@ -60,11 +62,11 @@ export class Scope {
     return this.relations.find((r) => r.name.toLowerCase() === lower) ?? this.parent?.relation(name);
   }
 
-  /** Records that rows where `column` of `relation` is NULL never reach the result. */
-  proveNotNull(relation: Relation, column: string): void {
-    let set = this.proven.get(relation);
-    if (set === undefined) this.proven.set(relation, (set = new Set()));
-    set.add(column.toLowerCase());
+  /** Records that rows where `column` of `relation` is NULL never reach the result, and why (`WHERE f.id IS NOT NULL`). */
+  proveNotNull(relation: Relation, column: string, why: string): void {
+    let proofs = this.proven.get(relation);
+    if (proofs === undefined) this.proven.set(relation, (proofs = new Map()));
+    if (!proofs.has(column.toLowerCase())) proofs.set(column.toLowerCase(), why);
   }
 
   /**
@@ -73,7 +75,8 @@ export class Scope {
    */
   resultType(r: Resolved): ValueType {
     for (let s: Scope | null = this; s !== null; s = s.parent) {
-      if (s.proven.get(r.relation)?.has(r.column.name.toLowerCase())) return withNullable(r.column.type, false);
+      const proof = s.proven.get(r.relation)?.get(r.column.name.toLowerCase());
+      if (proof !== undefined) return withNullable(r.column.type, false, proof);
     }
     return readType(r);
   }
@@ -92,5 +95,5 @@ export class Scope {
 
 /** The value type a resolved column reference reads as. */
 export function readType(r: Resolved): ValueType {
-  return r.relation.nullable && !r.column.type.nullable ? withNullable(r.column.type, true) : r.column.type;
+  return r.relation.nullable && !r.column.type.nullable ? withNullable(r.column.type, true, r.relation.nullableWhy) : r.column.type;
 }

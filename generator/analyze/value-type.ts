@@ -5,18 +5,22 @@
  */
 import type { TsType, ValueType } from "../ir/query-ir.js";
 
-/** `t` with other nullability; nothing else of an inferred type (origins, flags) comes along. */
-export function withNullable(t: ValueType, nullable: boolean): ValueType {
-  return { ts: t.ts, nullable, ...(t.mapping ? { mapping: t.mapping } : {}), ...(t.brand ? { brand: t.brand } : {}) };
+/**
+ * `t` with other nullability and its reason (kept when the nullability stays and none is given);
+ * nothing else of an inferred type (origins, flags) comes along.
+ */
+export function withNullable(t: ValueType, nullable: boolean, why?: string): ValueType {
+  const reason = why ?? (nullable === t.nullable ? t.why : undefined);
+  return { ts: t.ts, nullable, ...(reason !== undefined ? { why: reason } : {}), ...(t.mapping ? { mapping: t.mapping } : {}), ...(t.brand ? { brand: t.brand } : {}) };
 }
 
 /** The type several branches (CASE, compound SELECT, VALUES rows) share; a mapping only if all agree. */
-export function commonValueType(types: readonly ValueType[], nullable: boolean): ValueType {
+export function commonValueType(types: readonly ValueType[], nullable: boolean, why: string): ValueType {
   const ts = commonType(types);
   const typed = types.filter((t) => t.ts !== "unknown");
   const first = typed[0];
   const agree = first !== undefined && typed.every((t) => sameMapping(t, first));
-  return agree && ts === first.ts ? withNullable(first, nullable) : { ts, nullable };
+  return agree && ts === first.ts ? withNullable(first, nullable, why) : { ts, nullable, why };
 }
 
 function sameMapping(a: ValueType, b: ValueType): boolean {

@@ -4,7 +4,7 @@
  * `x IN (…)`, `x > 0` or `x IS NOT NULL` make x non-null in the result, even on the optional side
  * of an outer join. Terms under OR or NOT prove nothing; IS / IS NOT accept NULL and prove nothing.
  */
-import type { Expr } from "../parse/ast.js";
+import type { ColumnRef, Expr } from "../parse/ast.js";
 import { operatorRule } from "./operators.js";
 import type { Scope } from "./scope.js";
 
@@ -16,7 +16,7 @@ export function proveByWhere(where: Expr | null, scope: Scope): void {
       if (column.kind !== "column") continue;
       // Only this query level's relations: a WHERE says nothing new about outer queries' rows.
       const r = scope.resolve(column.table, column.column);
-      if (r && scope.relations.includes(r.relation)) scope.proveNotNull(r.relation, r.column.name);
+      if (r && scope.relations.includes(r.relation)) scope.proveNotNull(r.relation, r.column.name, `WHERE ${proofText(term, column)}`);
     }
   }
 }
@@ -42,5 +42,27 @@ function provenColumns(term: Expr): Expr[] {
       return term.not ? [term.left] : [term.left, term.low, term.high];
     default:
       return [];
+  }
+}
+
+/**
+ * The proving term, shaped from the AST around the proven column (`f.id IS NOT NULL`,
+ * `c.parent_id = …`): the AST of a view's SELECT has no source text at hand.
+ */
+function proofText(term: Expr, column: ColumnRef): string {
+  const name = `${column.table === null ? "" : `${column.table}.`}${column.column}`;
+  switch (term.kind) {
+    case "null_test":
+      return `${name} IS NOT NULL`;
+    case "binary":
+      return term.left === column ? `${name} ${term.op.toUpperCase()} …` : `… ${term.op.toUpperCase()} ${name}`;
+    case "in_list":
+      return `${name} IN (…)`;
+    case "in_select":
+      return `${name} IN (SELECT …)`;
+    case "between":
+      return term.left === column ? `${name} BETWEEN … AND …` : term.low === column ? `… BETWEEN ${name} AND …` : `… BETWEEN … AND ${name}`;
+    default:
+      return name;
   }
 }

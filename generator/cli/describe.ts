@@ -11,8 +11,8 @@ export function describeJson(program: ProgramIR, diagnostics: readonly Diagnosti
       file: q.file,
       line: q.line,
       sql: q.sourceSql,
-      params: q.params.map((p) => ({ name: p.name, type: p.type.ts, nullable: p.type.nullable, slice: p.list })),
-      columns: q.columns.map((c) => ({ name: c.name, type: c.type.ts, nullable: c.type.nullable, table: c.table, column: c.column })),
+      params: q.params.map((p) => ({ name: p.name, type: p.type.ts, nullable: p.type.nullable, why: p.type.why ?? null, slice: p.list })),
+      columns: q.columns.map((c) => ({ name: c.name, type: c.type.ts, nullable: c.type.nullable, why: c.type.why ?? null, table: c.table, column: c.column })),
       plan: q.plan,
     })),
   );

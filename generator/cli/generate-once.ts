@@ -4,7 +4,7 @@ import type { Options } from "../config/options.js";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { drift } from "../output/drift.js";
 import { foreignFiles, writeOutput } from "../output/write-output.js";
-import { generate, type GenerateInput } from "../pipeline/generate.js";
+import { generate, type GenerateInput, type GenerateResult } from "../pipeline/generate.js";
 import { describeJson } from "./describe.js";
 import { exitCodes, type ExitCode } from "./exit-codes.js";
 import { readProject } from "./read-project.js";
@@ -33,10 +33,19 @@ export function readInputs(options: Options): ProjectRead {
   return { input: readProject(options, reading), reading };
 }
 
-/** `read` defaults to reading the files now; `gen watch` passes what it already read. */
-export async function generateOnce(options: Options, mode: Mode, { reporter, io, rerun }: RunContext, read: ProjectRead = readInputs(options)): Promise<ExitCode> {
+/**
+ * `read` defaults to reading the files now; `gen watch` passes what it already read, and its
+ * session's `update` as `run`, which re-analyses only what changed.
+ */
+export async function generateOnce(
+  options: Options,
+  mode: Mode,
+  { reporter, io, rerun }: RunContext,
+  read: ProjectRead = readInputs(options),
+  run: (input: GenerateInput) => Promise<GenerateResult> = generate,
+): Promise<ExitCode> {
   const { input, reading } = read;
-  const result = await generate({ ...input, options: { ...input.options, emit: mode !== "describe" && !reading.hasErrors } });
+  const result = await run({ ...input, options: { ...input.options, emit: mode !== "describe" && !reading.hasErrors } });
   const sources = new Map([...input.schema, ...input.queries].map((f) => [f.path, f]));
   const outDir = resolve(options.cwd, options.out);
   const diagnostics: Diagnostic[] = [...reading.all, ...result.diagnostics, ...(result.files === null ? [] : foreign(outDir, options.out, result.files))];

@@ -2,9 +2,11 @@
  * `gen watch`: regenerate whenever a schema or query file changes, until stopped. Each run goes
  * through the same `generateOnce` as `gen` (strict mode, formats and safe output included) and
  * prints one timestamped summary line, preceded only by diagnostics that are new or changed since
- * the run before; a burst of events whose files read the same as last time runs nothing.
+ * the run before; a burst of events whose files read the same as last time runs nothing. One
+ * generate session lives as long as the watch: a run re-analyses only the files that changed.
  */
 import type { Options } from "../config/options.js";
+import { GenerateSession } from "../pipeline/incremental.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../source/source-file.js";
 import { generateOnce, readInputs, type RunContext } from "./generate-once.js";
@@ -16,20 +18,25 @@ const DEBOUNCE_MS = 80;
 export async function watchProject(options: Options, context: RunContext): Promise<void> {
   let lastInputs: string | undefined;
   const reporter = new WatchReporter(context.reporter);
-  await watchAndRun(options.cwd, [...options.schema, ...options.queries], async () => {
-    const started = performance.now();
-    const read = readInputs(options);
-    const inputs = JSON.stringify([...read.input.schema, ...read.input.queries].map((f) => [f.path, f.text]));
-    if (inputs === lastInputs) return;
-    lastInputs = inputs;
-    try {
-      await generateOnce(options, "generate", { ...context, reporter }, read);
-    } catch (e) {
-      // A bug in one run must not end the session: the next save tries again.
-      reporter.status(`${context.rerun.command}: failed: ${(e as Error).stack ?? String(e)}`);
-    }
-    reporter.endRun(performance.now() - started);
-  }, context.io.signal ?? new AbortController().signal);
+  const session = new GenerateSession();
+  try {
+    await watchAndRun(options.cwd, [...options.schema, ...options.queries], async () => {
+      const started = performance.now();
+      const read = readInputs(options);
+      const inputs = JSON.stringify([...read.input.schema, ...read.input.queries].map((f) => [f.path, f.text]));
+      if (inputs === lastInputs) return;
+      lastInputs = inputs;
+      try {
+        await generateOnce(options, "generate", { ...context, reporter }, read, (input) => session.update(input));
+      } catch (e) {
+        // A bug in one run must not end the session: the next save tries again.
+        reporter.status(`${context.rerun.command}: failed: ${(e as Error).stack ?? String(e)}`);
+      }
+      reporter.endRun(performance.now() - started);
+    }, context.io.signal ?? new AbortController().signal);
+  } finally {
+    session.close();
+  }
 }
 
 /** Passes on only diagnostics not shown in the run before, and ends each run with one timestamped line. */

@@ -15,6 +15,11 @@ export interface ValueType {
   readonly mapping?: TypeMapping;
   /** A nominal type for the column's values, shared along foreign keys. */
   readonly brand?: Brand;
+  /**
+   * Why it is (or is not) nullable, for people: "right side of LEFT JOIN `folders f`", "column
+   * declared NOT NULL". Shown by hover and `describe`; generated code does not depend on it.
+   */
+  readonly why?: string;
 }
 
 /**

@@ -11,19 +11,19 @@ export function hoverText(target: Target): string {
       return queryText(target.query);
     case "param": {
       const p = target.param;
-      return `parameter \`${p.name}\` of ${target.query.name}\n\n${code(`${p.field}: ${typeText(p.type)}${p.list ? "[]" : ""}`)}\n\n${nullability(p.type)}${p.list ? ", a list (sqlc.slice)" : ""}`;
+      return `parameter \`${p.name}\` of ${target.query.name}\n\n${code(`${p.field}: ${typeText(p.type)}${p.list ? "[]" : ""}`)}\n\n${nullability(p.type)}${p.list ? "\n\na list (sqlc.slice)" : ""}`;
     }
     case "result": {
       const c = target.column;
       const field = rowFieldOf(target.query.row, target.index);
-      const from = c.table === null ? "" : `, from ${c.table}${c.column === null ? "" : `.${c.column}`}`;
+      const from = c.table === null ? "" : `\n\nfrom \`${c.table}${c.column === null ? "" : `.${c.column}`}\``;
       return `result column \`${c.name}\` of ${target.query.name}\n\n${code(`${field}: ${typeText(c.type)}`)}\n\n${nullability(c.type)}${from}`;
     }
     case "table":
       return `${target.table.kind} \`${target.table.name}\`${target.model === undefined ? "" : `\n\n${code(modelText(target.model))}`}`;
     case "column": {
       const field = target.model?.fields.find((f) => f.column.toLowerCase() === target.column.name.toLowerCase());
-      const type = field === undefined ? "" : `\n\n${code(`${field.field}: ${typeText(field.type)}`)}\n\n${nullability(field.type)} in the table`;
+      const type = field === undefined ? "" : `\n\n${code(`${field.field}: ${typeText(field.type)}`)}\n\n${nullability(field.type)}`;
       return `column \`${target.table.name}.${target.column.name}\`${type}`;
     }
     default:
@@ -66,8 +66,9 @@ function rowFieldOf(row: readonly RowField[], index: number): string {
   return "(not in the row)";
 }
 
+/** "nullable: right side of LEFT JOIN `folders f`", "not null: column declared NOT NULL". */
 function nullability(t: ValueType): string {
-  return t.nullable ? "nullable" : "never null";
+  return `${t.nullable ? "nullable" : "not null"}${t.why === undefined ? "" : `: ${t.why}`}`;
 }
 
 function code(text: string): string {

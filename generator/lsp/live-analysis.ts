@@ -1,8 +1,10 @@
 /**
  * The latest analysis of the project while the user types: edits within a short pause are one
- * run, and a request waits for the run that includes every edit made before it.
+ * run, and a request waits for the run that includes every edit made before it. One generate
+ * session serves every run: the schema stays applied and unchanged files are not analysed again.
  */
 import type { Options } from "../config/options.js";
+import { GenerateSession } from "../pipeline/incremental.js";
 import { analyse, type Analysis } from "./workspace.js";
 
 const PAUSE_MS = 60;
@@ -10,6 +12,7 @@ const PAUSE_MS = 60;
 export class LiveAnalysis {
   private generation = 0;
   private latest: Promise<Analysis> | undefined;
+  private readonly session = new GenerateSession();
 
   constructor(
     private readonly options: () => Options,
@@ -25,7 +28,7 @@ export class LiveAnalysis {
     this.latest = new Promise<void>((r) => setTimeout(r, PAUSE_MS)).then(async () => {
       // A newer edit has its own run; wait for that one instead of running for a stale text.
       if (generation !== this.generation) return this.current();
-      const analysis = await analyse(this.options(), this.buffers());
+      const analysis = await analyse(this.session, this.options(), this.buffers());
       if (generation === this.generation) this.onResult(analysis);
       return analysis;
     });

@@ -1,13 +1,13 @@
 /**
  * One analysis of the project as the editor sees it: files from disk, each replaced by its open
- * buffer when there is one, through the same `generate()` as the CLI (without emitting). Nothing
- * is written.
+ * buffer when there is one, through the same pipeline as the CLI (a generate session, without
+ * emitting, so an edit re-analyses only its file). Nothing is written.
  */
 import { relative, resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ProgramIR } from "../ir/query-ir.js";
-import { generate } from "../pipeline/generate.js";
+import type { GenerateSession } from "../pipeline/incremental.js";
 import type { SourceFile } from "../source/source-file.js";
 import { readProject } from "../cli/read-project.js";
 import { indexSchema, type TableDefinition } from "./schema-index.js";
@@ -23,13 +23,13 @@ export interface Analysis {
 }
 
 /** `overlays`: unsaved buffer texts by absolute path. */
-export async function analyse(options: Options, overlays: ReadonlyMap<string, string>): Promise<Analysis> {
+export async function analyse(session: GenerateSession, options: Options, overlays: ReadonlyMap<string, string>): Promise<Analysis> {
   const cwd = options.cwd;
   const reading = new DiagnosticBag();
   const input = readProject(options, reading);
   const schema = overlay(input.schema, options.schema, cwd, overlays);
   const queries = overlay(input.queries, options.queries, cwd, overlays);
-  const result = await generate({ schema, queries, options: { ...input.options, emit: false } });
+  const result = await session.update({ schema, queries, options: { ...input.options, emit: false } });
   return {
     options,
     program: result.program,

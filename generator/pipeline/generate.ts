@@ -3,21 +3,13 @@
  * out. No file system, no console, no exit: the CLI, watch mode, tests and tools (editors, bundler
  * plugins) all call this and do their own I/O.
  */
-import { analyzeQueryFiles } from "../analyze/analyze-files.js";
-import { checkIdentifierClashes } from "../analyze/identifier-clashes.js";
-import { buildModels } from "../analyze/models.js";
-import { Relations } from "../analyze/relations.js";
-import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { emitProgram, type OutputFiles } from "../emit/emit-program.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { OutputFiles } from "../emit/emit-program.js";
 import type { ProgramIR } from "../ir/query-ir.js";
-import { parseViewSelect } from "../parse/cst-adapter.js";
-import { applySchema } from "../schema/apply-schema.js";
 import type { SourceFile } from "../source/source-file.js";
-import { AnalysisDb } from "../sqlite/analysis-db.js";
-import { defaultDriver, drivers, type Driver } from "../targets/drivers.js";
-import { ColumnTypes } from "../analyze/column-types.js";
 import type { TypeOption } from "../config/type-options.js";
-import { checkBigintSupport, checkVariableLimits } from "../analyze/variable-limits.js";
+import type { Driver } from "../targets/drivers.js";
+import { GenerateSession } from "./incremental.js";
 
 export interface GenerateInput {
   /** Schema files, applied in this order (like migrations). */
@@ -45,33 +37,12 @@ export interface GenerateResult {
   readonly files: OutputFiles | null;
 }
 
+/** One cold run: a session used once (see incremental.ts for runs that reuse work). */
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
-  const bag = new DiagnosticBag();
-  checkPaths([...input.schema, ...input.queries], bag);
-  const driver = drivers[input.options?.driver ?? defaultDriver];
-  const db = await AnalysisDb.open(driver.capabilities);
-  let program: ProgramIR;
+  const session = new GenerateSession();
   try {
-    const catalog = applySchema(db, input.schema, bag);
-    const columnTypes = new ColumnTypes(catalog, input.options?.types ?? [], bag);
-    const modules = analyzeQueryFiles(db, catalog, columnTypes, input.queries, input.options?.queriesRoot ?? "", bag);
-    const models = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect, columnTypes }));
-    checkIdentifierClashes(modules, models, bag);
-    checkVariableLimits(modules, driver, bag);
-    checkBigintSupport(input.options?.types ?? [], driver, bag);
-    program = { schemaSources: input.schema.map((f) => f.path), brands: columnTypes.brands(), models, modules };
+    return await session.update(input);
   } finally {
-    db.close();
-  }
-  if (bag.hasErrors || input.options?.emit === false) return { program, diagnostics: bag.all, files: null };
-  return { program, diagnostics: bag.all, files: emitProgram(program, driver) };
-}
-
-/** A path is quoted into generated comments and diagnostics: control characters there are refused. */
-function checkPaths(files: readonly SourceFile[], bag: DiagnosticBag): void {
-  for (const f of files) {
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(f.path)) {
-      bag.report("SG010", `file name ${JSON.stringify(f.path)} contains a control character or line break`, null, null, ["Rename the file: its name is quoted in generated code and in messages."]);
-    }
+    session.close();
   }
 }

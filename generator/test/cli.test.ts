@@ -92,10 +92,10 @@ describe("gen describe --json", () => {
       line: 1,
       sql: "SELECT * FROM http WHERE id = ? AND workspace_id = ?",
       params: [
-        { name: "id", type: "Uint8Array", nullable: false, slice: false },
-        { name: "workspace_id", type: "Uint8Array", nullable: false, slice: false },
+        { name: "id", type: "Uint8Array", nullable: false, why: "used with `id`, NOT NULL primary key column", slice: false },
+        { name: "workspace_id", type: "Uint8Array", nullable: false, why: "used with `workspace_id`, column declared NOT NULL", slice: false },
       ],
-      columns: expect.arrayContaining([{ name: "url", type: "string", nullable: true, table: "http", column: "url" }]),
+      columns: expect.arrayContaining([{ name: "url", type: "string", nullable: true, why: "column has no NOT NULL", table: "http", column: "url" }]),
       plan: ["SEARCH http USING INDEX sqlite_autoindex_http_1 (id=?)"],
     });
     expect(json.diagnostics).toEqual([]);

@@ -2,46 +2,30 @@
  * `gen lsp` end to end: the built CLI as a child process, spoken to over stdio by a real
  * JSON-RPC client, on a real temporary project. Nothing the server does may write to disk.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import type { MessageConnection } from "vscode-jsonrpc/node";
 import { casesDir } from "./support/cases.js";
-
-const cli = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
-
-interface PublishedDiagnostics {
-  readonly uri: string;
-  readonly diagnostics: readonly { readonly code: string; readonly range: { readonly start: { readonly line: number; readonly character: number } } }[];
-}
+import { hoverAt, positionOf, startLsp, type LspSession, type PublishedDiagnostics } from "./support/lsp-client.js";
 
 let dir: string;
-let server: ChildProcess;
+let lsp: LspSession;
 let client: MessageConnection;
-const published: PublishedDiagnostics[] = [];
+let published: PublishedDiagnostics[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "sqlgen-lsp-"));
   // A schema file outside the default place, named with --schema as `gen` would take it.
   cpSync(join(casesDir, "one-basic", "schema.sql"), join(dir, "db", "schema.sql"), { recursive: true });
   cpSync(join(casesDir, "one-basic", "query.sql"), join(dir, "queries", "http.sql"), { recursive: true });
-  server = spawn(process.execPath, [cli, "lsp", "--schema", "db/schema.sql"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
-  client = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-  client.onNotification("textDocument/publishDiagnostics", (p: PublishedDiagnostics) => void published.push(p));
-  client.listen();
-  await client.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {} });
-  await client.sendNotification("initialized", {});
+  lsp = await startLsp(dir, ["--schema", "db/schema.sql"]);
+  ({ client, published } = lsp);
 });
 
-afterAll(async () => {
-  await client.sendRequest("shutdown");
-  await client.sendNotification("exit");
-  await new Promise((done) => (server.exitCode === null ? server.once("exit", done) : done(null)));
-  client.dispose();
-});
+afterAll(() => lsp.stop());
 
 const queryUri = () => pathToFileURL(join(dir, "queries", "http.sql")).href;
 const schemaUri = () => pathToFileURL(join(dir, "db", "schema.sql")).href;
@@ -57,19 +41,7 @@ async function diagnosticsFor(uri: string, test: (codes: string[]) => boolean): 
   }
 }
 
-/** Position of the `nth` occurrence of `needle` in `text`, plus `shift` characters. */
-function positionOf(text: string, needle: string, shift = 0, nth = 0): { line: number; character: number } {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
-  if (at < 0) throw new Error(`${needle} not in text`);
-  const before = text.slice(0, at + shift);
-  return { line: before.split("\n").length - 1, character: before.length - before.lastIndexOf("\n") - 1 };
-}
-
-async function hover(uri: string, text: string, needle: string, shift = 0): Promise<string> {
-  const r = await client.sendRequest<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri }, position: positionOf(text, needle, shift) });
-  return r?.contents.value ?? "";
-}
+const hover = (uri: string, text: string, needle: string, shift = 0) => hoverAt(client, uri, text, needle, shift);
 
 const broken = "-- name: ListHttp :many\nSELECT id, nope FROM http WHERE workspace_id = ?;\n";
 const fixed = "-- name: ListHttp :many\nSELECT h.id, h.url FROM http h WHERE h.workspace_id = :workspace AND name = ?;\n";
@@ -88,9 +60,9 @@ describe("gen lsp", () => {
 
   it("hovers a header, a parameter and a result column with their TypeScript types", async () => {
     expect(await hover(queryUri(), fixed, "ListHttp")).toMatch(/function listHttp\(db, params\)[\s\S]*workspace: Uint8Array;[\s\S]*url: string \| null;/);
-    expect(await hover(queryUri(), fixed, ":workspace", 2)).toMatch(/parameter `workspace`[\s\S]*workspace: Uint8Array[\s\S]*never null/);
+    expect(await hover(queryUri(), fixed, ":workspace", 2)).toMatch(/parameter `workspace`[\s\S]*workspace: Uint8Array[\s\S]*not null: used with `workspace_id`, column declared NOT NULL/);
     expect(await hover(queryUri(), fixed, "?")).toMatch(/parameter `name`[\s\S]*name: string/);
-    expect(await hover(queryUri(), fixed, "h.url", 3)).toMatch(/result column `url`[\s\S]*url: string \| null[\s\S]*nullable, from http\.url/);
+    expect(await hover(queryUri(), fixed, "h.url", 3)).toMatch(/result column `url`[\s\S]*url: string \| null[\s\S]*nullable: column has no NOT NULL[\s\S]*from `http\.url`/);
   });
 
   it("goes from a table or a column to its line in the schema", async () => {
