@@ -11,7 +11,7 @@ import { analyzeQuery } from "./analyze-query.js";
 import type { ColumnTypes } from "./column-types.js";
 import { Relations } from "./relations.js";
 
-const reservedModules = new Set(["db", "models", "index"]);
+const reservedModules = new Set(["db", "models", "schema", "index"]);
 
 export function analyzeQueryFiles(db: AnalysisDb, catalog: Catalog, columnTypes: ColumnTypes, files: readonly SourceFile[], queriesRoot: string, bag: DiagnosticBag): ModuleIR[] {
   const seen = new Map<string, string>();

@@ -12,6 +12,7 @@ import { emitProgram, type OutputFiles } from "../emit/emit-program.js";
 import type { ProgramIR } from "../ir/query-ir.js";
 import { parseViewSelect } from "../parse/cst-adapter.js";
 import { applySchema } from "../schema/apply-schema.js";
+import { schemaMigrations } from "../schema/migrations.js";
 import type { SourceFile } from "../source/source-file.js";
 import { AnalysisDb } from "../sqlite/analysis-db.js";
 import { defaultDriver, drivers, type Driver } from "../targets/drivers.js";
@@ -59,7 +60,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     checkIdentifierClashes(modules, models, bag);
     checkVariableLimits(modules, driver, bag);
     checkBigintSupport(input.options?.types ?? [], driver, bag);
-    program = { schemaSources: input.schema.map((f) => f.path), brands: columnTypes.brands(), models, modules };
+    program = { schemaSources: input.schema.map((f) => f.path), brands: columnTypes.brands(), models, modules, migrations: schemaMigrations(input.schema) };
   } finally {
     db.close();
   }

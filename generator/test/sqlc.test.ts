@@ -44,7 +44,7 @@ describe("sqlc.yaml (version 2)", () => {
     const r = await runCli([], dir);
     expect(r.code, r.stderr).toBe(0);
     const out = join(dir, "internal/db");
-    expect(readdirSync(out).sort()).toEqual(["db.ts", "index.ts", "models.ts", "posts-posts.ts", "users-users.ts"]);
+    expect(readdirSync(out).sort()).toEqual(["db.ts", "index.ts", "models.ts", "posts-posts.ts", "schema.ts", "users-users.ts"]);
     expect(typecheck(readdirSync(out).map((f) => join(out, f)))).toEqual([]);
     expect(existsSync(join(dir, "internal/pg"))).toBe(false);
     expect((await runCli(["check"], dir)).code).toBe(0);
