@@ -9,6 +9,8 @@ import { buildModels } from "../analyze/models.js";
 import { Relations } from "../analyze/relations.js";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { emitProgram, type OutputFiles } from "../emit/emit-program.js";
+import { withImportExtension, type ImportExtension } from "../emit/import-extension.js";
+import { applyNames, type Naming } from "../analyze/apply-names.js";
 import type { ProgramIR } from "../ir/query-ir.js";
 import { parseViewSelect } from "../parse/cst-adapter.js";
 import { applySchema } from "../schema/apply-schema.js";
@@ -37,6 +39,10 @@ export interface GenerateOptions {
   readonly driver?: Driver;
   /** sqlgen.json's `types`: what columns read as (bigint, Date, JSON, brands). */
   readonly types?: readonly TypeOption[];
+  /** Extension of relative imports in generated files (default ".js"). */
+  readonly importExtension?: ImportExtension;
+  /** Model and field names: singular models unless exactTableNames, renames. */
+  readonly naming?: Naming;
 }
 
 export interface GenerateResult {
@@ -55,8 +61,12 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   try {
     const catalog = applySchema(db, input.schema, bag);
     const columnTypes = new ColumnTypes(catalog, input.options?.types ?? [], bag);
-    const modules = analyzeQueryFiles(db, catalog, columnTypes, input.queries, input.options?.queriesRoot ?? "", bag);
-    const models = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect, columnTypes }));
+    const { models, modules } = applyNames(
+      buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect, columnTypes })),
+      analyzeQueryFiles(db, catalog, columnTypes, input.queries, input.options?.queriesRoot ?? "", bag),
+      input.options?.naming ?? {},
+      bag,
+    );
     checkIdentifierClashes(modules, models, bag);
     checkVariableLimits(modules, driver, bag);
     checkBigintSupport(input.options?.types ?? [], driver, bag);
@@ -65,7 +75,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     db.close();
   }
   if (bag.hasErrors || input.options?.emit === false) return { program, diagnostics: bag.all, files: null };
-  return { program, diagnostics: bag.all, files: emitProgram(program, driver) };
+  return { program, diagnostics: bag.all, files: withImportExtension(emitProgram(program, driver), input.options?.importExtension ?? ".js") };
 }
 
 /** A path is quoted into generated comments and diagnostics: control characters there are refused. */
