@@ -6,6 +6,7 @@ import type { ImportExtension } from "../emit/import-extension.js";
 import type { Driver } from "../targets/drivers.js";
 import type { TypeOption } from "./type-options.js";
 import type { Naming } from "../analyze/apply-names.js";
+import type { TypeOverride } from "../analyze/type-overrides.js";
 
 export type ConfigValueKind = "paths" | "path" | "boolean" | "driver" | "types" | "importExtension";
 
@@ -37,8 +38,10 @@ export interface Settings {
   readonly types?: readonly TypeOption[];
   readonly importExtension?: ImportExtension;
   readonly emitExactTableNames?: boolean;
-  /** From an sqlc config only (its `rename`, `overrides`, `inflection_exclude_table_names`). */
+  /** From an sqlc config only: its `rename` and `inflection_exclude_table_names`… */
   readonly naming?: Omit<Naming, "exactTableNames">;
+  /** …and its type `overrides`. */
+  readonly overrides?: readonly TypeOverride[];
 }
 
 /** `$schema` is allowed for editors and means nothing to sqlgen. */

@@ -5,6 +5,7 @@ import { defaultDriver, type Driver } from "../targets/drivers.js";
 import type { Settings } from "./config-keys.js";
 import type { TypeOption } from "./type-options.js";
 import type { Naming } from "../analyze/apply-names.js";
+import type { TypeOverride } from "../analyze/type-overrides.js";
 import type { ImportExtension } from "../emit/import-extension.js";
 
 export interface Options {
@@ -21,6 +22,7 @@ export interface Options {
   readonly importExtension: ImportExtension;
   /** Model and field names: sqlc's naming settings and emitExactTableNames. */
   readonly naming: Naming;
+  readonly overrides: readonly TypeOverride[];
 }
 
 /** Command-line values: each overrides the config file's key of the same name. */
@@ -47,6 +49,7 @@ export function resolveOptions(cwd: string, flags: Flags, config: Settings = {})
     types: config.types ?? [],
     importExtension: flags.importExtension ?? config.importExtension ?? ".js",
     naming: { ...config.naming, exactTableNames: flags.emitExactTableNames ?? config.emitExactTableNames ?? false },
+    overrides: config.overrides ?? [],
   };
 }
 

@@ -11,6 +11,7 @@ import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { emitProgram, type OutputFiles } from "../emit/emit-program.js";
 import { withImportExtension, type ImportExtension } from "../emit/import-extension.js";
 import { applyNames, type Naming } from "../analyze/apply-names.js";
+import { applyOverrides, type TypeOverride } from "../analyze/type-overrides.js";
 import type { ProgramIR } from "../ir/query-ir.js";
 import { parseViewSelect } from "../parse/cst-adapter.js";
 import { applySchema } from "../schema/apply-schema.js";
@@ -43,6 +44,8 @@ export interface GenerateOptions {
   readonly importExtension?: ImportExtension;
   /** Model and field names: singular models unless exactTableNames, renames. */
   readonly naming?: Naming;
+  /** sqlc's type overrides (see analyze/type-overrides.ts). */
+  readonly overrides?: readonly TypeOverride[];
 }
 
 export interface GenerateResult {
@@ -61,12 +64,10 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   try {
     const catalog = applySchema(db, input.schema, bag);
     const columnTypes = new ColumnTypes(catalog, input.options?.types ?? [], bag);
-    const { models, modules } = applyNames(
-      buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect, columnTypes })),
-      analyzeQueryFiles(db, catalog, columnTypes, input.queries, input.options?.queriesRoot ?? "", bag),
-      input.options?.naming ?? {},
-      bag,
-    );
+    const analysed = analyzeQueryFiles(db, catalog, columnTypes, input.queries, input.options?.queriesRoot ?? "", bag);
+    const built = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect, columnTypes }));
+    const typed = applyOverrides(built, analysed, input.options?.overrides ?? [], catalog, bag);
+    const { models, modules } = applyNames(typed.models, typed.modules, input.options?.naming ?? {}, bag);
     checkIdentifierClashes(modules, models, bag);
     checkVariableLimits(modules, driver, bag);
     checkBigintSupport(input.options?.types ?? [], driver, bag);
