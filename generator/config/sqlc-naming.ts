@@ -84,7 +84,7 @@ function readOverrides(e: Entry, where: string, file: SourceFile, bag: Diagnosti
     const goType = field(node, "go_type");
     const type = goTypeToTs(goType);
     if (type === null) {
-      note(span, `${at}: go_type ${goTypeText(goType)} has no TypeScript type in sqlgen yet (times, big integers and JSON come with its type options); not applied`);
+      note(span, `${at}: go_type ${goTypeText(goType)} has no TypeScript type in sqlgen's sqlc drop-in yet (times, big integers and JSON: "types" in a sqlgen.json); not applied`);
       return;
     }
     if ((column === undefined) === (dbType === undefined)) {

@@ -12,7 +12,7 @@ export type RequestsId = Uint8Array & { readonly __brand: "requests.id" };
 export type WorkspaceId = Uint8Array & { readonly __brand: "workspaces.id" };
 
 /** A row of `events`. */
-export interface Events {
+export interface Event {
   id: EventId;
   /**
    * Column `request_id`.
@@ -26,7 +26,7 @@ export interface Events {
  * A row of `requests`.
  * Index `sqlite_autoindex_requests_1` (id), unique.
  */
-export interface Requests {
+export interface Request {
   id: RequestsId;
   /**
    * Column `workspace_id`.
@@ -44,7 +44,7 @@ export interface Requests {
  * A row of `workspaces`.
  * Index `sqlite_autoindex_workspaces_1` (id), unique.
  */
-export interface Workspaces {
+export interface Workspace {
   id: WorkspaceId;
   name: string;
   settings: Settings;
