@@ -95,7 +95,7 @@ describe("an sqlc v2 project with rename and overrides", () => {
   });
 
   it("says at its position what it cannot apply: a Go type with no TypeScript meaning, an override that would need a conversion", () => {
-    expect(run.stderr).toMatch(/sqlc\.yaml:9:9: note: overrides\.go\.overrides\[1\]: go_type time\.Time has no TypeScript type in sqlgen yet/);
+    expect(run.stderr).toMatch(/sqlc\.yaml:9:9: note: overrides\.go\.overrides\[1\]: go_type time\.Time has no TypeScript type in sqlgen's sqlc drop-in yet \(times, big integers and JSON: "types" in a sqlgen\.json\); not applied/);
     expect(run.stderr).toMatch(/sqlc\.yaml:34:13: warning SG018: (users|posts)\.id is read as number, not string: this override is not applied there/);
     expect(run.stderr).not.toMatch(/note: .*rename/);
   });
