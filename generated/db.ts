@@ -569,10 +569,10 @@ export abstract class PreparedQuery extends SyncPlainQuery<Database, Statement> 
   private readonly pool = new StatementPool<Statement>();
 
   /** The driver's statement as queries call it; `prepare` makes the native one (again, if need be). */
-  protected abstract statementOf(prepare: () => NativeStatement): Statement;
+  protected abstract statementOf(prepare: () => NativeStatement, db: Database): Statement;
 
   protected prepare(db: Database, sql: string): Statement {
-    return this.statementOf(() => nativeStatement(db, sql, this.raw, this.bigints));
+    return this.statementOf(() => nativeStatement(db, sql, this.raw, this.bigints), db);
   }
 
   run(db: Database, params: unknown, ...args: unknown[]): RunResult {
@@ -593,10 +593,10 @@ export abstract class PreparedSliceQuery extends SyncSliceQuery<Database, Statem
     super(parts, name, kinds, raw, bigints, MAX_VARIABLES, "SQLite");
   }
 
-  protected abstract statementOf(prepare: () => NativeStatement): Statement;
+  protected abstract statementOf(prepare: () => NativeStatement, db: Database): Statement;
 
   protected prepare(db: Database, sql: string): Statement {
-    return this.statementOf(() => nativeStatement(db, sql, this.raw, this.bigints));
+    return this.statementOf(() => nativeStatement(db, sql, this.raw, this.bigints), db);
   }
 
   run(db: Database, params: unknown): RunResult {

@@ -10,19 +10,26 @@ const OPERATIONS = 0;
 const TOTAL_DURATION_US = 1; // microseconds, so that fast operations still add up
 const ERRORS = 2;
 const RECORDS = 3;
+/** Then one counter per duration bucket: latency percentiles for a dashboard, a histogram for Prometheus. */
+const BUCKETS = 4;
+
+/** Upper bounds of the duration histogram's buckets, in ms; a last bucket takes the rest. */
+export const DURATION_BUCKETS_MS: readonly number[] = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
 
 export interface MetricsSnapshot {
   operationCount: number;
   totalDurationMs: number;
   errorCount: number;
   recordCount: number;
+  /** Operations by duration: `counts[i]` took at most `DURATION_BUCKETS_MS[i]` (and more than the bound before); the last, longer. */
+  durationCounts: number[];
 }
 
 export class StreamingMetrics {
   private readonly counters: BigUint64Array;
 
   /** Pass the `buffer` of another instance to share its counters (e.g. with a worker thread). */
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4 * 8)) {
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer((BUCKETS + DURATION_BUCKETS_MS.length + 1) * 8)) {
     this.counters = new BigUint64Array(buffer);
   }
 
@@ -31,11 +38,14 @@ export class StreamingMetrics {
     Atomics.add(this.counters, TOTAL_DURATION_US, BigInt(Math.round(durationMs * 1000)));
     Atomics.add(this.counters, RECORDS, BigInt(recordCount));
     if (error !== undefined) Atomics.add(this.counters, ERRORS, 1n);
+    const bucket = DURATION_BUCKETS_MS.findIndex((upper) => durationMs <= upper);
+    Atomics.add(this.counters, BUCKETS + (bucket < 0 ? DURATION_BUCKETS_MS.length : bucket), 1n);
   }
 
   snapshot(): MetricsSnapshot {
     const read = (i: number) => Number(Atomics.load(this.counters, i));
-    return { operationCount: read(OPERATIONS), totalDurationMs: read(TOTAL_DURATION_US) / 1000, errorCount: read(ERRORS), recordCount: read(RECORDS) };
+    const durationCounts = Array.from({ length: DURATION_BUCKETS_MS.length + 1 }, (_, i) => read(BUCKETS + i));
+    return { operationCount: read(OPERATIONS), totalDurationMs: read(TOTAL_DURATION_US) / 1000, errorCount: read(ERRORS), recordCount: read(RECORDS), durationCounts };
   }
 }
 

@@ -1,15 +1,21 @@
 /**
  * One change-feed reader per workspace per process: after each commit (coalesced per turn of the
  * event loop) one read of change_log past the feed's seq, rendered once and offered to every
- * subscriber. Writes by other processes on the same database are noticed by one check of the
- * store's external version per process on a timer (PRAGMA data_version on better-sqlite3), not
- * one poll per client.
+ * subscriber, a slice at a time. While commits come back to back, a round that kept the event loop
+ * busy is followed by a pause in proportion (FeedContext.fanOutShare), so however many clients
+ * watch, the fan-out takes a bounded share of the loop and writes keep theirs: many clients make
+ * deliveries larger and later, not writes slower. Writes by other processes on the same database
+ * are noticed by one check of the store's external version per process on a timer (PRAGMA
+ * data_version on better-sqlite3), not one poll per client.
  */
-import { setImmediate as yieldToLoop } from "node:timers/promises";
+import { setTimeout as sleep, setImmediate as yieldToLoop } from "node:timers/promises";
 import { measured } from "../data-layer/metrics.js";
 import type { SseStream } from "./sse.js";
 import { PAGE, Subscriber, type FeedContext, type FeedPosition } from "./subscriber.js";
 import { hex, renderChanges } from "./wire.js";
+
+/** Subscribers written to between two yields to the event loop, so a large fan-out does not hold up requests. */
+const SLICE = 64;
 
 class WorkspaceFeed implements FeedPosition {
   readonly subscribers = new Set<Subscriber>();
@@ -17,6 +23,8 @@ class WorkspaceFeed implements FeedPosition {
   private pending = false;
   /** A read loop is running (reads are in flight on an async driver): one at a time, so offers stay in seq order. */
   private reading = false;
+  /** When the next round may start (performance.now() ms): a busy round makes the next one wait. */
+  private nextRoundAt = 0;
 
   constructor(
     private readonly ctx: FeedContext,
@@ -26,23 +34,31 @@ class WorkspaceFeed implements FeedPosition {
   ) {}
 
   /**
-   * Reads the feed at the end of this turn of the event loop: commits in one turn share one read.
-   * A commit while a read is in flight makes the running loop read once more.
+   * Reads the feed soon: at the end of this turn of the event loop, or when the last round's pause
+   * is over. Commits until then share one read. A commit while a read is in flight makes the
+   * running loop read once more.
    */
   schedule(): void {
     this.pending = true;
     if (this.reading) return;
     this.reading = true;
-    setImmediate(() => void this.readWhilePending());
+    void this.pause().then(() => this.readWhilePending());
+  }
+
+  /** Waits out the pause the last round earned, or to the end of this turn of the event loop. */
+  private pause(): Promise<unknown> {
+    const wait = this.nextRoundAt - performance.now();
+    return wait > 0 ? sleep(wait) : yieldToLoop();
   }
 
   private async readWhilePending(): Promise<void> {
     try {
       while (this.pending) {
         this.pending = false;
-        await this.pull();
-        // Let requests in between reads.
-        if (this.pending) await yieldToLoop();
+        const busyMs = await this.pull();
+        this.nextRoundAt = performance.now() + (busyMs * (1 - this.ctx.fanOutShare)) / this.ctx.fanOutShare;
+        // Let requests in between rounds.
+        if (this.pending) await this.pause();
       }
     } catch {
       // The database failed (or was closed): end every stream; clients resume by Last-Event-ID.
@@ -52,20 +68,42 @@ class WorkspaceFeed implements FeedPosition {
     }
   }
 
-  private async pull(): Promise<void> {
-    if (this.subscribers.size === 0 || this.ctx.stopped()) return;
+  /**
+   * One round: one read of change_log, offered to every subscriber. Returns the CPU time the
+   * offers took in ms: the part that grows with the clients (the read does not), counted in CPU
+   * time, not wall time, which on a busy machine would count other processes' turns as the round's.
+   */
+  private async pull(): Promise<number> {
+    if (this.subscribers.size === 0 || this.ctx.stopped()) return 0;
     const { store, log } = this.ctx;
     const rows = await measured(log, { workspaceId: this.workspaceId, type: "query", table: "change_log" }, () =>
       store.streamWorkspaceChanges({ workspaceId: this.workspaceId, afterSeq: this.seq, batchSize: PAGE }), (r) => r.length, (n) => n > 0);
-    if (rows.length === 0) return;
+    if (rows.length === 0) return 0;
     const from = this.seq;
     this.seq = rows[rows.length - 1].seq;
+    // More may be waiting: read on after this round.
+    if (rows.length === PAGE) this.pending = true;
+    let busyMs = 0;
+    let start = process.cpuUsage();
     // Encoded once: every client's socket gets the same bytes.
     const text = Buffer.from(renderChanges(rows));
-    for (const s of this.subscribers) s.offer(from, this.seq, text);
-    // More may be waiting: read on, letting requests in between.
-    if (rows.length === PAGE) this.pending = true;
+    const subscribers = [...this.subscribers];
+    for (let i = 0; i < subscribers.length; i += SLICE) {
+      if (i > 0) {
+        busyMs += cpuMsSince(start);
+        await yieldToLoop();
+        start = process.cpuUsage();
+      }
+      for (const s of subscribers.slice(i, i + SLICE)) s.offer(from, this.seq, text);
+    }
+    return busyMs + cpuMsSince(start);
   }
+}
+
+/** CPU time (user + system) of this process since `start`, in ms. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
 }
 
 export class FanOut {

@@ -4,11 +4,13 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { measured, type PerformanceLog } from "../data-layer/metrics.js";
+import { DURATION_BUCKETS_MS, measured, type PerformanceLog } from "../data-layer/metrics.js";
 import type { Awaitable, Store } from "../data-layer/store.js";
 import { readJsonBody } from "./body.js";
+import { DASHBOARD_CSP, DASHBOARD_HTML } from "./dashboard.js";
 import { id, integer, lastEventId, text } from "./fields.js";
 import { HttpError, send } from "./http-errors.js";
+import { PROMETHEUS_CONTENT_TYPE, renderPrometheus, wantsPrometheus, type MetricsView, type StreamCounts } from "./metrics-view.js";
 import { hex, wireRequest } from "./wire.js";
 
 export interface RouteContext {
@@ -20,7 +22,7 @@ export interface RouteContext {
   /** Called after each commit to a workspace, so its streams deliver the change. */
   committed(workspaceId: Uint8Array): void;
   /** Counts of the live streams, for /metrics. */
-  streams(): Readonly<Record<string, number | string | null>>;
+  streams(): StreamCounts;
 }
 
 export interface Route {
@@ -86,8 +88,20 @@ export function routes(ctx: RouteContext): readonly Route[] {
       send(res, 204, null);
     } },
     // Totals over every workspace, summed in SQL; no workspace ids are listed.
-    { method: "GET", pattern: /^\/metrics$/, handle: async (_req, res) => {
-      send(res, 200, { counters: ctx.log.metrics.snapshot(), streams: ctx.streams(), performance: await ctx.log.summary(0) });
+    { method: "GET", pattern: /^\/metrics$/, handle: async (req, res) => {
+      const view: MetricsView = {
+        counters: ctx.log.metrics.snapshot(),
+        durationBucketsMs: DURATION_BUCKETS_MS,
+        streams: ctx.streams(),
+        residentMemoryBytes: process.memoryUsage.rss(),
+        uptimeSeconds: process.uptime(),
+        performance: await ctx.log.summary(0),
+      };
+      if (wantsPrometheus(req)) res.writeHead(200, { "content-type": PROMETHEUS_CONTENT_TYPE }).end(renderPrometheus(view));
+      else send(res, 200, view);
+    } },
+    { method: "GET", pattern: /^\/dashboard$/, handle: (_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": DASHBOARD_CSP, "cache-control": "no-store" }).end(DASHBOARD_HTML);
     } },
   ];
 }

@@ -31,6 +31,8 @@ export interface StreamServerOptions {
   readonly maxBufferedBytes?: number;
   /** Changes a client may fall behind its workspace's feed before it is dropped (it can resume). */
   readonly maxLag?: number;
+  /** The share of the event loop a workspace's fan-out may take while commits come back to back (see fanout.ts). */
+  readonly fanOutShare?: number;
   /** How often the process checks for commits by other processes on the same database file. */
   readonly externalCheckMs?: number;
   readonly retention?: RetentionOptions;
@@ -52,7 +54,7 @@ export async function createStreamServer(db: string, options: StreamServerOption
   const heartbeat = new Heartbeat(options.heartbeatMs ?? 15_000);
   const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
   let closing = false;
-  const fanOut = new FanOut({ store, log, queueBytes: maxBufferedBytes / 4, maxLag: options.maxLag ?? 10_000, stopped: () => closing }, options.externalCheckMs ?? 100);
+  const fanOut = new FanOut({ store, log, queueBytes: maxBufferedBytes / 4, maxLag: options.maxLag ?? 10_000, fanOutShare: options.fanOutShare ?? 0.05, stopped: () => closing }, options.externalCheckMs ?? 100);
 
   const table = routes({
     store,

@@ -2,8 +2,14 @@
  * Server-Sent Events on a node:http response, with a bounded send buffer: what the client has not
  * taken stays in memory only up to `maxBufferedBytes`; past it the client is dropped, so a client
  * that never reads costs a bounded amount of memory (the limit plus the event being written).
+ *
+ * The body is not chunked: it runs until the connection closes (no Transfer-Encoding, `Connection:
+ * close`), so after the headers the events go to the socket as they are. A fan-out then writes the
+ * one Buffer it rendered to every client's socket: one write each, no framing or copy per client.
  */
 import type { ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { HttpError } from "./http-errors.js";
 
 const DROP_GRACE_MS = 1000;
 
@@ -17,16 +23,23 @@ export class SseStream {
   /** Why the server ended the stream, if it did. */
   droppedBecause: string | null = null;
 
+  private readonly socket: Socket | null;
+
   constructor(
     private readonly res: ServerResponse,
     private readonly maxBufferedBytes: number,
   ) {
+    this.socket = res.socket;
     // The client may be gone already (its close event has passed): nothing to send.
     if (res.destroyed) {
       this.closed = true;
       return;
     }
-    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
+    // A request pipelined behind an unfinished response gets its socket only once that response ends:
+    // events written before then would have nowhere to go. (Its 400 waits for that end too.)
+    if (this.socket === null) throw new HttpError(400, "a stream cannot be pipelined behind another request on its connection");
+    res.removeHeader("transfer-encoding");
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "close", "x-accel-buffering": "no" });
     // Headers go out now, not with the first event: a client already up to date knows it is connected.
     res.flushHeaders();
     res.on("close", () => (this.closed = true));
@@ -42,19 +55,19 @@ export class SseStream {
 
   /** Bytes written and not yet taken by the client. */
   get buffered(): number {
-    return this.res.writableLength;
+    return this.socket?.writableLength ?? 0;
   }
 
   /** Sends one event; `id` lets a client resume with Last-Event-ID after a reconnect. */
   send(event: string, data: unknown, id?: number): void {
-    this.write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    this.write(renderEvent(event, data, id));
   }
 
   /** Writes pre-rendered events (rendered once for every client of a fan-out). */
   write(text: string | Buffer): void {
     if (this.closed) return;
-    if (this.res.writableLength > this.maxBufferedBytes) return this.drop("the client is not reading its stream");
-    this.res.write(text, this.onFlushed);
+    if (this.buffered > this.maxBufferedBytes) return this.drop("the client is not reading its stream");
+    this.socket!.write(text, this.onFlushed);
   }
 
   /**
@@ -63,11 +76,11 @@ export class SseStream {
    */
   beat(): void {
     if (this.closed) return;
-    const stalled = this.res.writableLength > 0 && this.flushed === this.flushedAtBeat;
+    const stalled = this.buffered > 0 && this.flushed === this.flushedAtBeat;
     this.stalledBeats = stalled ? this.stalledBeats + 1 : 0;
     this.flushedAtBeat = this.flushed;
     if (this.stalledBeats >= 2) return this.drop("the client stopped reading");
-    this.res.write(": heartbeat\n\n", this.onFlushed);
+    this.socket!.write(": heartbeat\n\n", this.onFlushed);
   }
 
   /** Ends the stream with a reason the client can read (if it reads), then cuts the connection. */
@@ -83,17 +96,23 @@ export class SseStream {
 
   /** Waits until the client has taken what was written, so slow clients slow only themselves. */
   async drained(): Promise<void> {
-    if (this.closed || !this.res.writableNeedDrain) return;
+    const socket = this.socket;
+    if (this.closed || socket === null || !socket.writableNeedDrain) return;
     await new Promise<void>((resolve) => {
       const done = () => {
-        this.res.off("drain", done);
+        socket.off("drain", done);
         this.res.off("close", done);
         resolve();
       };
-      this.res.on("drain", done);
+      socket.on("drain", done);
       this.res.on("close", done);
     });
   }
+}
+
+/** One event in SSE form; `id` lets a client resume with Last-Event-ID after a reconnect. */
+export function renderEvent(event: string, data: unknown, id?: number): string {
+  return `${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /** One timer for every stream of the process (not one per client); counts the streams open and dropped. */

@@ -23,7 +23,7 @@ export function checkBigintSupport(options: readonly TypeOption[], driver: Drive
   if (driver.noBigints === null) return;
   for (const o of options.filter((x) => x.mapping?.kind === "bigint")) {
     bag.report("SG408", `type option "${o.target}" asks for bigint, which ${driver.name} cannot read exactly: ${driver.noBigints}`, o.at?.file ?? null, o.at?.span ?? null, [
-      "Keep the column a number (exact up to 2^53), store it as text, or use a driver that reads bigints (better-sqlite3, node:sqlite, bun:sqlite, libsql).",
+      "Keep the column a number (exact up to 2^53), store it as text, or use a driver that reads bigints (better-sqlite3, node:sqlite, bun:sqlite, sql.js, libsql).",
     ]);
   }
 }

@@ -14,7 +14,7 @@ type SqlValue = number | string | Uint8Array | null;
 export interface Statement {
   bind(values: SqlValue[]): boolean;
   step(): boolean;
-  get(): unknown[];
+  get(params?: null, config?: { useBigInt?: boolean }): unknown[];
   reset(): void;
   free(): boolean;
   getSQL(): string;
@@ -30,8 +30,9 @@ export interface Database {
 /** Every live statement the runtime prepared, per database: what `closeDatabase(db)` frees. */
 const owned = new WeakMap<Database, Set<PreparedStatement>>();
 
-export function prepare(db: Database, sql: string): PreparedStatement {
-  const stmt = new PreparedStatement(db, db.prepare(sql));
+/** `bigints`: the statement reads every integer as bigint (sql.js's `useBigInt`). */
+export function prepare(db: Database, sql: string, bigints = false): PreparedStatement {
+  const stmt = new PreparedStatement(db, db.prepare(sql), bigints);
   let set = owned.get(db);
   if (set === undefined) owned.set(db, (set = new Set()));
   set.add(stmt);
@@ -54,16 +55,20 @@ const rowids = new WeakMap<Database, PreparedStatement>();
 class Changes implements RunResult {
   readonly changes: number;
   private readonly db: Database;
+  private readonly bigints: boolean;
 
-  constructor(db: Database, changes: number) {
+  constructor(db: Database, changes: number, bigints: boolean) {
     this.db = db;
     this.changes = changes;
+    this.bigints = bigints;
   }
 
-  get lastInsertRowid(): number {
+  get lastInsertRowid(): number | bigint {
     let stmt = rowids.get(this.db);
-    if (stmt === undefined) rowids.set(this.db, (stmt = prepare(this.db, "SELECT last_insert_rowid()")));
-    return stmt.get()![0] as number;
+    // Read exactly, then as a number unless the statement reads bigints.
+    if (stmt === undefined) rowids.set(this.db, (stmt = prepare(this.db, "SELECT last_insert_rowid()", true)));
+    const id = stmt.get()![0] as bigint;
+    return this.bigints ? id : Number(id);
   }
 }
 
@@ -71,11 +76,16 @@ class Changes implements RunResult {
 export class PreparedStatement {
   private readonly db: Database;
   private readonly stmt: Statement;
+  private readonly bigints: boolean;
+  /** sql.js's row options: undefined unless integers are read as bigint. */
+  private readonly config: { useBigInt: true } | undefined;
   private freed = false;
 
-  constructor(db: Database, stmt: Statement) {
+  constructor(db: Database, stmt: Statement, bigints: boolean) {
     this.db = db;
     this.stmt = stmt;
+    this.bigints = bigints;
+    this.config = bigints ? { useBigInt: true } : undefined;
   }
 
   /** The first row (an array), or undefined. */
@@ -97,7 +107,7 @@ export class PreparedStatement {
     const s = this.stmt;
     s.bind(args as SqlValue[]);
     try {
-      return s.step() ? s.get() : undefined;
+      return s.step() ? s.get(null, this.config) : undefined;
     } finally {
       s.reset();
     }
@@ -108,7 +118,7 @@ export class PreparedStatement {
     s.bind(args as SqlValue[]);
     try {
       const rows: unknown[][] = [];
-      while (s.step()) rows.push(s.get());
+      while (s.step()) rows.push(s.get(null, this.config));
       return rows;
     } finally {
       s.reset();
@@ -121,7 +131,7 @@ export class PreparedStatement {
     try {
       // Stepped to the end, as a RETURNING statement counts its changes only once done.
       while (s.step());
-      return new Changes(this.db, this.db.getRowsModified());
+      return new Changes(this.db, this.db.getRowsModified(), this.bigints);
     } finally {
       s.reset();
     }
@@ -135,7 +145,7 @@ export class PreparedStatement {
       for (;;) {
         if (this.freed) throw new Error(`${query}: this iterator's database was closed by closeDatabase() while it was open`);
         if (!s.step()) return;
-        yield map(s.get());
+        yield map(s.get(null, this.config));
       }
     } finally {
       this.reset();
@@ -187,10 +197,10 @@ export class StatementPool {
   private readonly idle = new WeakMap<Database, Map<string, PreparedStatement[]>>();
 
   /** `key` names the statement's shape; null for a shape too rare to keep (freed after the loop). */
-  iterate<R>(query: string, db: Database, key: string | null, sql: () => string, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
+  iterate<R>(query: string, db: Database, key: string | null, sql: () => string, bigints: boolean, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
     const idle = key === null ? null : this.idleList(db, key);
     const lent: Lent = { stmt: undefined, idle };
-    const rows = lentRows(query, lent, () => idle?.pop() ?? prepare(db, sql()), args, map);
+    const rows = lentRows(query, lent, () => idle?.pop() ?? prepare(db, sql(), bigints), args, map);
     abandoned.register(rows, lent, lent);
     return rows;
   }

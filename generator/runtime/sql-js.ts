@@ -21,8 +21,11 @@ export class PlainQuery {
   private readonly name: string;
   private readonly kinds: ParamKinds;
 
+  private readonly bigints: boolean;
+
   // `raw` is part of the contract for every driver; sql.js rows are always arrays.
-  constructor(sql: string, name: string, kinds: ParamKinds, _raw: boolean) {
+  constructor(sql: string, name: string, kinds: ParamKinds, _raw: boolean, bigints = false) {
+    this.bigints = bigints;
     this.sql = sql;
     this.name = name;
     this.kinds = kinds;
@@ -35,7 +38,7 @@ export class PlainQuery {
   }
 
   private prepared(db: Database): PreparedStatement {
-    const stmt = prepare(db, this.sql);
+    const stmt = prepare(db, this.sql, this.bigints);
     this.statements.set(db, stmt);
     return stmt;
   }
@@ -46,7 +49,7 @@ export class PlainQuery {
 
   iterate<R>(db: Database, params: unknown, args: readonly unknown[], map: (r: unknown[]) => R): Generator<R, void, undefined> {
     if (checking) checkParams(this.name, this.kinds, params);
-    return this.pool.iterate(this.name, db, "", () => this.sql, args, map);
+    return this.pool.iterate(this.name, db, "", () => this.sql, this.bigints, args, map);
   }
 }
 
@@ -59,8 +62,11 @@ export class SliceQuery {
   private readonly pool = new StatementPool();
   private readonly shape: SliceShape;
 
-  constructor(parts: SqlParts, name: string, kinds: ParamKinds, _raw: boolean) {
+  private readonly bigints: boolean;
+
+  constructor(parts: SqlParts, name: string, kinds: ParamKinds, _raw: boolean, bigints = false) {
     this.shape = new SliceShape(parts, name, kinds, MAX_VARIABLES, "sql.js");
+    this.bigints = bigints;
   }
 
   get(db: Database, params: unknown): unknown {
@@ -77,7 +83,7 @@ export class SliceQuery {
 
   iterate<R>(db: Database, params: unknown, map: (r: unknown[]) => R): Generator<R, void, undefined> {
     const b = this.shape.bind(params);
-    return this.pool.iterate(this.shape.name, db, b.cacheable ? b.key : null, b.sql, b.args, map);
+    return this.pool.iterate(this.shape.name, db, b.cacheable ? b.key : null, b.sql, this.bigints, b.args, map);
   }
 
   /** Runs `use` on the statement of this call's shape, freeing it after if it is not kept. */
@@ -96,7 +102,7 @@ export class SliceQuery {
     if (byKey === undefined) this.statements.set(db, (byKey = new Map()));
     const cached = byKey.get(b.key);
     if (cached !== undefined) return { stmt: cached, args: b.args, kept: true };
-    const stmt = prepare(db, b.sql());
+    const stmt = prepare(db, b.sql(), this.bigints);
     if (b.cacheable) byKey.set(b.key, stmt);
     return { stmt, args: b.args, kept: b.cacheable };
   }

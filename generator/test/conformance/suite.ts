@@ -55,7 +55,7 @@ export const suite: readonly SuiteDriver[] = [
     adapter: "sql-js.ts",
     runtimes: ["node20", "node22", "node24", "bun"],
     connectionType: 'import type initSqlJs from "sql.js";\ntype Connection = initSqlJs.Database;',
-    refuses: { "target-driver-features": "soundex(), geopoly and UPDATE/DELETE … LIMIT, which sql.js's SQLite lacks", "type-options": "a bigint column: sqlgen's sql.js runtime reads no bigints yet" },
+    refuses: { "target-driver-features": "soundex(), geopoly and UPDATE/DELETE … LIMIT, which sql.js's SQLite lacks" },
   },
   {
     // Miniflare needs Node 22; its D1 binding runs in workerd (see adapters/d1.ts).
@@ -63,7 +63,7 @@ export const suite: readonly SuiteDriver[] = [
     adapter: "d1.ts",
     runtimes: ["node22"],
     connectionType: '/// <reference types="@cloudflare/workers-types" />\ntype Connection = D1Database;',
-    refuses: { "target-driver-features": "better-sqlite3's fts3/fts4, geopoly and soundex(), which D1 lacks", "type-options": "a bigint column: D1 returns numbers as doubles" },
+    refuses: { "target-driver-features": "better-sqlite3's fts3/fts4, geopoly and soundex(), which D1 lacks", "type-bigint": "a bigint column: D1 returns numbers as doubles" },
   },
   {
     driver: "libsql",
@@ -77,7 +77,7 @@ export const suite: readonly SuiteDriver[] = [
     adapter: "libsql-client.ts",
     runtimes: ["node20", "node22", "node24", "bun"],
     connectionType: 'import type { Client } from "@libsql/client";\ntype Connection = Client;',
-    refuses: { ...libsqlRefuses, "type-options": "a bigint column: @libsql/client picks number or bigint per client (intMode)" },
+    refuses: { ...libsqlRefuses, "type-bigint": "a bigint column: @libsql/client picks number or bigint per client (intMode)" },
   },
 ];
 

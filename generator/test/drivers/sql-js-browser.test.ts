@@ -1,20 +1,18 @@
 /**
  * sql.js is the browser's SQLite: the driver-sql-js case's generated code, bundled with sql.js's
  * browser build by esbuild, runs in headless Chromium and reports what it read. Needs Debian's
- * `chromium` (CI installs it: `apt-get install -y chromium`); without it this test fails.
+ * `chromium` (see support/headless-chromium.ts).
  */
-import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { build } from "esbuild";
 import { beforeAll, expect, it } from "vitest";
 import { casesDir } from "../support/cases.js";
+import { dumpDom } from "../support/headless-chromium.js";
 import { loadSqlJsCase } from "./sql-js-case.js";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
-const chromium = process.env.CHROMIUM ?? "chromium";
 let outDir: string;
 
 beforeAll(async () => {
@@ -67,9 +65,7 @@ it("runs the generated code with sql.js in headless Chromium", async () => {
   const wasm = readFileSync(join(repo, "node_modules/sql.js/dist/sql-wasm-browser.wasm")).toString("base64");
   const html = join(outDir, "page.html");
   writeFileSync(html, `<!doctype html><meta charset="utf-8"><pre id="out">pending</pre><script>const WASM = "${wasm}";</script><script>${bundle.outputFiles[0]!.text.replaceAll("</script", "<\\/script")}</script>`);
-  const { stdout } = await promisify(execFile)(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=600000", "--dump-dom", pathToFileURL(html).href], { timeout: 120_000, maxBuffer: 64 << 20 }).catch((e: Error) => {
-    throw new Error(`headless ${chromium} did not run (install Debian's chromium: apt-get install -y chromium): ${e.message}`);
-  });
+  const stdout = await dumpDom(pathToFileURL(html).href);
   const text = /<pre id="out">([^<]*)<\/pre>/.exec(stdout)?.[1]?.replaceAll("&quot;", '"').replaceAll("&amp;", "&") ?? stdout;
   expect(text, "what the page printed").toMatch(/^\{/);
   const result = JSON.parse(text) as Record<string, unknown>;

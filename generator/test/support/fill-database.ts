@@ -56,11 +56,14 @@ export function paramValue(p: ParamIR, i = 1): unknown {
   return p.list ? [one(i), one(i + 1)] : one(i);
 }
 
-/** A mapped parameter's value number `i`: what it converts to is what the rows hold (integers i, text "s{i}"). */
+/**
+ * A mapped parameter's value number `i`: what it converts to is what the rows hold (integers i,
+ * text "s{i}"); fresh bigints (4 and up) lie beyond 2^53, where a number would lose them.
+ */
 function mappedValue(m: TypeMapping, i: number): unknown {
   switch (m.kind) {
     case "bigint":
-      return BigInt(i);
+      return i >= 4 ? 2n ** 60n + BigInt(i) : BigInt(i);
     case "json":
       return `s${i}`;
     case "literals":

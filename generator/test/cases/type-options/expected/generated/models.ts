@@ -2,25 +2,11 @@
 
 import type { Settings } from "./app/settings.js";
 
-/** Values of `events.id` (and of the columns that reference it): not interchangeable with other bigint values. */
-export type EventId = bigint & { readonly __brand: "events.id" };
-
 /** Values of `requests.id` (and of the columns that reference it): not interchangeable with other Uint8Array values. */
 export type RequestsId = Uint8Array & { readonly __brand: "requests.id" };
 
 /** Values of `workspaces.id` (and of the columns that reference it): not interchangeable with other Uint8Array values. */
 export type WorkspaceId = Uint8Array & { readonly __brand: "workspaces.id" };
-
-/** A row of `events`. */
-export interface Event {
-  id: EventId;
-  /**
-   * Column `request_id`.
-   * References `requests.id` (ON DELETE CASCADE).
-   */
-  requestId: RequestsId;
-  note: string;
-}
 
 /**
  * A row of `requests`.
@@ -37,7 +23,6 @@ export interface Request {
   body: unknown;
   /** Column `sent_at_ms`. */
   sentAtMs: Date | null;
-  size: bigint;
 }
 
 /**

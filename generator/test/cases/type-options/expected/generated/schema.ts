@@ -20,13 +20,7 @@ export const migrations: readonly Migration[] = [
   workspace_id BLOB NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
   method TEXT NOT NULL DEFAULT 'GET' CHECK (method IN ('GET', 'POST', 'PUT', 'DELETE')),
   body TEXT,
-  sent_at_ms INTEGER,
-  size INTEGER NOT NULL DEFAULT 0
-)`,
-      `CREATE TABLE events (
-  id INTEGER PRIMARY KEY,
-  request_id BLOB NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
-  note TEXT NOT NULL
+  sent_at_ms INTEGER
 )`,
     ],
   },
