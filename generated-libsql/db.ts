@@ -421,3 +421,72 @@ export async function transaction<T>(db: Database, fn: (tx: Database) => Promise
 function isClient(db: Database): db is Client {
   return typeof (db as Partial<Client>).transaction === "function";
 }
+
+/**
+ * What every driver's `applyMigrations` shares: the shape of a migration (one per schema file, in
+ * order, as generated in schema.ts) and which of them a database still lacks.
+ */
+
+/** One schema file's "up" part, split into statements; applying it sets the version to `version`. */
+export interface Migration {
+  /** 1 for the first schema file, 2 for the next…: the database's version once this is applied. */
+  readonly version: number;
+  /** The schema file it was generated from. */
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+/**
+ * The migrations after `current`, in order. A database at a version this schema does not have was
+ * migrated by newer code (or by hand): that is an error, not something to apply over.
+ */
+function pendingMigrations(migrations: readonly Migration[], current: number): Migration[] {
+  const newest = migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+  if (!Number.isInteger(current) || current < 0 || current > newest) {
+    throw new Error(`migrate(): the database is at version ${String(current)}, but this schema has ${migrations.length} migration(s) (versions 1 to ${newest}); was it migrated by newer code?`);
+  }
+  return migrations.filter((m) => m.version > current);
+}
+
+/** A failed migration's error, saying where it failed (`what`); the driver's error is its cause. */
+function migrationError(what: string, e: unknown): Error {
+  const reason = e instanceof Error ? e.message : String(e);
+  return new Error(`migrate(): ${what} failed: ${reason}`, { cause: e });
+}
+
+/**
+ * `applyMigrations` for @libsql/client: the database's version is `PRAGMA user_version`; the missing
+ * migrations and the new version are written in one interactive write transaction (`transaction()`),
+ * so a failing statement leaves the database as it was, locally and on a server.
+ */
+
+const userVersion = new PlainQuery("PRAGMA user_version", "migrate", {}, true);
+
+async function versionOf(db: Database): Promise<number> {
+  const row = await userVersion.get(db, undefined);
+  return Number(row?.[0]);
+}
+
+/**
+ * Applies the migrations `db` lacks (those after its `PRAGMA user_version`) in one transaction and
+ * sets `user_version` to the last one; resolves with them (none when `db` is up to date). Given a
+ * Client, it opens the transaction itself; given a transaction's `tx`, it runs inside that one.
+ */
+export async function applyMigrations(db: Database, migrations: readonly Migration[]): Promise<Migration[]> {
+  if (pendingMigrations(migrations, await versionOf(db)).length === 0) return [];
+  return transaction(db, async (tx) => {
+    const todo = pendingMigrations(migrations, await versionOf(tx));
+    for (const m of todo) {
+      for (const [i, sql] of m.statements.entries()) {
+        try {
+          await new PlainQuery(sql, "migrate", {}, false).run(tx, undefined);
+        } catch (e) {
+          throw migrationError(`migration ${m.version} (${m.name}), statement ${i + 1}`, e);
+        }
+      }
+    }
+    const last = todo[todo.length - 1];
+    if (last !== undefined) await new PlainQuery(`PRAGMA user_version = ${last.version}`, "migrate", {}, false).run(tx, undefined);
+    return todo;
+  });
+}

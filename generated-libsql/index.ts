@@ -2,6 +2,7 @@
 
 export * from "./db.js";
 export * from "./models.js";
+export * from "./schema.js";
 export * from "./change-feed.js";
 export * from "./files.js";
 export * from "./http-children.js";

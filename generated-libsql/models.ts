@@ -24,7 +24,7 @@ export interface ChangeLog {
  * Index `files_workspace_idx` (workspace_id, parent_id).
  * Index `sqlite_autoindex_files_1` (id), unique.
  */
-export interface Files {
+export interface File {
   id: Uint8Array;
   /**
    * Column `workspace_id`.
@@ -207,7 +207,7 @@ export interface StreamingPerformanceLog {
  * A row of `workspaces`.
  * Index `sqlite_autoindex_workspaces_1` (id), unique.
  */
-export interface Workspaces {
+export interface Workspace {
   id: Uint8Array;
   name: string;
   /** Column `created_at`. */

@@ -11,7 +11,7 @@ import { analyzeQuery } from "./analyze-query.js";
 import type { ColumnTypes } from "./column-types.js";
 import { Relations } from "./relations.js";
 
-const reservedModules = new Set(["db", "models", "index"]);
+const reservedModules = new Set(["db", "models", "schema", "index"]);
 
 /**
  * Query names already taken, by lower-case name → `file:line` of their first use. A Map will do;

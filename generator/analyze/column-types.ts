@@ -10,6 +10,7 @@ import type { Brand, TsType, TypeMapping, ValueType } from "../ir/query-ir.js";
 import type { Catalog, CatalogColumn, CatalogTable } from "../schema/catalog.js";
 import { findColumn } from "../schema/catalog.js";
 import { pascalCase } from "./naming.js";
+import { singular } from "./singular.js";
 import { tsTypeOfDeclared } from "./type-map.js";
 
 type Own = Omit<ValueType, "nullable">;
@@ -54,7 +55,7 @@ export class ColumnTypes {
     const option = this.byColumn.get(key) ?? this.byDeclared.get(firstWord(column.declType));
     const parent = this.referenced(table, column, visiting);
     const mapping = option?.mapping ? this.mapping(option, option.mapping, ts, key) : (parent?.mapping ?? choices(column, ts));
-    const brand: Brand | undefined = option?.brand ? { name: option.brand === true ? pascalCase(table.name) + pascalCase(column.name) : option.brand, column: key } : parent?.brand;
+    const brand: Brand | undefined = option?.brand ? { name: option.brand === true ? pascalCase(singular(table.name)) + pascalCase(column.name) : option.brand, column: key } : parent?.brand;
     const own: Own = { ts: mapping?.kind === "bigint" ? "number" : ts, ...(mapping ? { mapping } : {}), ...(brand ? { brand } : {}) };
     this.resolved.set(key, own);
     return own;

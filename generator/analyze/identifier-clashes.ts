@@ -7,9 +7,10 @@ import { runtimeExports } from "../targets/drivers.js";
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import type { ModelIR, ModuleIR } from "../ir/query-ir.js";
 import { isReservedWord } from "./naming.js";
+import { schemaModuleExports } from "../emit/schema-module.js";
 
 export function checkIdentifierClashes(modules: readonly ModuleIR[], models: readonly ModelIR[], bag: DiagnosticBag): void {
-  const owner = new Map<string, string>(runtimeExports.map((name) => [name, "sqlgen's runtime (db.ts)"]));
+  const owner = new Map<string, string>([...runtimeExports.map((name): [string, string] => [name, "sqlgen's runtime (db.ts)"]), ...schemaModuleExports.map((name): [string, string] => [name, "schema.ts"])]);
   for (const m of models) {
     const other = owner.get(m.name);
     if (other !== undefined) bag.report("SG207", `table "${m.table}" becomes the model ${m.name}, a name ${other} already uses`, m.source?.file ?? null, m.source?.span ?? null, ["Rename the table."]);

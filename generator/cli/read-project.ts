@@ -9,7 +9,7 @@ export function readProject(options: Options, bag: DiagnosticBag): GenerateInput
   return {
     schema: options.schema.flatMap((p) => readSqlFiles(options.cwd, p, "schema", bag)),
     queries: options.queries.flatMap((p) => readSqlFiles(options.cwd, p, "queries", bag)),
-    options: { queriesRoot: queriesRoot(options), driver: options.driver, types: options.types },
+    options: { queriesRoot: queriesRoot(options), driver: options.driver, types: options.types, importExtension: options.importExtension, naming: options.naming, overrides: options.overrides },
   };
 }
 

@@ -12,6 +12,7 @@ import { generateOnce, type Mode, type RunContext } from "./generate-once.js";
 import { Reporter } from "./reporter.js";
 import { formats, type Format } from "./render-formats.js";
 import { driverNames } from "../targets/drivers.js";
+import { importExtensions } from "../emit/import-extension.js";
 import { packageVersion } from "./version.js";
 import { watchProject } from "./watch.js";
 
@@ -49,6 +50,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .option("--out <dir>", "output folder")
       .option("--strict", "warnings fail the run (exit 1)")
       .addOption(new Option("--driver <name>", "the driver generated code runs on (default: better-sqlite3)").choices(driverNames))
+      .addOption(new Option("--import-extension <ext>", 'extension of relative imports in generated files (default: ".js"; ".ts" for Node\'s type stripping)').choices(importExtensions))
+      .option("--emit-exact-table-names", "name models exactly after their tables (users → Users), not singular (users → User)")
       .addOption(new Option("--format <format>", "how diagnostics are printed (default: text)").choices(formats));
   // `gen --strict check` parses --strict as the program's option: the command's own flags win, the rest carry over.
   const on = (mode: Mode | "watch" | "lsp") => (flags: CliFlags) => void (chosen = { mode, flags: { ...program.opts<CliFlags>(), ...definedOnly(flags) } });

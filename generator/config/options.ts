@@ -4,6 +4,9 @@ import { resolve } from "node:path";
 import { defaultDriver, type Driver } from "../targets/drivers.js";
 import type { Settings } from "./config-keys.js";
 import type { TypeOption } from "./type-options.js";
+import type { Naming } from "../analyze/apply-names.js";
+import type { TypeOverride } from "../analyze/type-overrides.js";
+import type { ImportExtension } from "../emit/import-extension.js";
 
 export interface Options {
   readonly cwd: string;
@@ -16,6 +19,10 @@ export interface Options {
   readonly strict: boolean;
   readonly driver: Driver;
   readonly types: readonly TypeOption[];
+  readonly importExtension: ImportExtension;
+  /** Model and field names: sqlc's naming settings and emitExactTableNames. */
+  readonly naming: Naming;
+  readonly overrides: readonly TypeOverride[];
 }
 
 /** Command-line values: each overrides the config file's key of the same name. */
@@ -25,6 +32,8 @@ export interface Flags {
   readonly out?: string;
   readonly strict?: boolean;
   readonly driver?: Driver;
+  readonly importExtension?: ImportExtension;
+  readonly emitExactTableNames?: boolean;
 }
 
 /** Flags over config-file settings over the zero-config defaults. */
@@ -38,6 +47,9 @@ export function resolveOptions(cwd: string, flags: Flags, config: Settings = {})
     strict: flags.strict ?? config.strict ?? false,
     driver: flags.driver ?? config.driver ?? defaultDriver,
     types: config.types ?? [],
+    importExtension: flags.importExtension ?? config.importExtension ?? ".js",
+    naming: { ...config.naming, exactTableNames: flags.emitExactTableNames ?? config.emitExactTableNames ?? false },
+    overrides: config.overrides ?? [],
   };
 }
 

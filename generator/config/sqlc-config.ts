@@ -1,7 +1,8 @@
 /**
  * sqlc drop-in: reads sqlc.yaml / sqlc.yml / sqlc.json (versions 1 and 2) and turns each SQLite
- * entry into one sqlgen target (schema, queries, output folder). Every setting that means nothing
- * to TypeScript becomes a notice naming its place, so nothing is ignored silently.
+ * entry into one sqlgen target (schema, queries, output folder, and the names and types of
+ * sqlc-naming.ts). Every setting that means nothing to TypeScript becomes a notice naming its
+ * place, so nothing is ignored silently.
  */
 import { posix } from "node:path";
 import type { Node } from "yaml";
@@ -10,6 +11,7 @@ import type { SourceFile } from "../source/source-file.js";
 import { entries, field, parseConfig, spanOf, stringList, stringValue, type Entry } from "./config-document.js";
 import type { Settings } from "./config-keys.js";
 import { rebase } from "./sqlgen-json.js";
+import { readNamingKey, type SqlcNaming } from "./sqlc-naming.js";
 
 export const sqlcFileNames: readonly string[] = ["sqlc.yaml", "sqlc.yml", "sqlc.json"];
 
@@ -42,23 +44,37 @@ export function readSqlcConfig(file: SourceFile, bag: DiagnosticBag): SqlcConfig
   }
   const listKey = version === "1" ? "packages" : "sql";
   const dir = posix.dirname(file.path);
-  const targets: Settings[] = [];
+  const entriesOf: Entry[] = [];
+  // Settings for every entry: v1's top-level rename and overrides, v2's overrides.go.
+  const global: SqlcNaming = {};
   for (const e of top) {
     if (e.key === "version") continue;
-    if (e.key === listKey) targets.push(...readEntries(e, version, dir, file, bag, note));
-    else if (e.key === "rename" || (e.key === "overrides" && version === "1")) noteRenameOrOverrides(e, note);
-    else if (e.key === "overrides") for (const g of entries(field(e.value, "go") ?? null) ?? []) noteRenameOrOverrides({ ...g, key: `overrides.go.${g.key}` }, note);
+    if (e.key === listKey) entriesOf.push(e);
+    else if (e.key === "overrides" && version === "2") {
+      for (const g of entries(field(e.value, "go") ?? null) ?? []) {
+        if (!readNamingKey(g, `overrides.go.${g.key}`, file, bag, note, global)) note(g.keySpan, `overrides.go.${g.key}: has no meaning for TypeScript; ignored`);
+      }
+    } else if ((e.key === "rename" || e.key === "overrides") && readNamingKey(e, e.key, file, bag, note, global)) continue;
     else note(e.keySpan, `${e.key}: has no meaning for sqlgen; ignored`);
   }
+  const targets = entriesOf.flatMap((e) => readEntries(e, version, dir, file, bag, note)).map((t) => withNaming(t, global));
   if (targets.length === 0) bag.report("SG001", `${file.path} has no entry with engine: sqlite`, file.path, spanOf(field(root, listKey) ?? root, file), ["sqlgen generates for SQLite only."]);
   return { targets, notices };
 }
 
 type Note = (span: Span | null, message: string) => void;
 
-function readEntries(list: Entry, version: "1" | "2", dir: string, file: SourceFile, bag: DiagnosticBag, note: Note): Settings[] {
+/** An sqlc entry as read, before the file's global naming settings join it. */
+interface EntrySettings {
+  schema?: string[];
+  queries?: string[];
+  out?: string;
+  naming: SqlcNaming;
+}
+
+function readEntries(list: Entry, version: "1" | "2", dir: string, file: SourceFile, bag: DiagnosticBag, note: Note): EntrySettings[] {
   const items = (list.value as { items?: Node[] } | null)?.items ?? [];
-  const targets: Settings[] = [];
+  const targets: EntrySettings[] = [];
   items.forEach((item, i) => {
     const label = `${list.key}[${i}]`;
     const engine = stringValue(field(item, "engine")) ?? (version === "1" ? "postgresql" : undefined);
@@ -66,7 +82,7 @@ function readEntries(list: Entry, version: "1" | "2", dir: string, file: SourceF
       note(spanOf(item, file), `${label}: engine ${engine ?? "(none)"} is not sqlite; skipped`);
       return;
     }
-    const settings: { schema?: string[]; queries?: string[]; out?: string } = {};
+    const settings: EntrySettings = { naming: {} };
     for (const e of entries(item) ?? []) {
       const where = `${label}.${e.key}`;
       switch (e.key) {
@@ -84,13 +100,14 @@ function readEntries(list: Entry, version: "1" | "2", dir: string, file: SourceF
           settings.out = outPath(e, dir, where, file, bag);
           break;
         case "gen":
-          settings.out ??= readGen(e, label, dir, file, bag, note);
+          settings.out ??= readGen(e, label, dir, file, bag, note, settings.naming);
           break;
         case "codegen":
           settings.out ??= readCodegen(e, label, dir, file, bag, note);
           break;
         default:
-          note(e.keySpan, `${where}: has no meaning for TypeScript; ignored`);
+          // Version 1 keeps emit_exact_table_names and overrides on the package.
+          if (!readNamingKey(e, where, file, bag, note, settings.naming)) note(e.keySpan, `${where}: has no meaning for TypeScript; ignored`);
       }
     }
     targets.push(settings);
@@ -104,8 +121,8 @@ function outPath(e: Entry, dir: string, where: string, file: SourceFile, bag: Di
   return out === undefined ? undefined : rebase(dir, out);
 }
 
-/** `gen.go.out` is the output folder; `rename` and `overrides` are noted; all else means nothing here. */
-function readGen(gen: Entry, label: string, dir: string, file: SourceFile, bag: DiagnosticBag, note: Note): string | undefined {
+/** `gen.go.out` is the output folder; names and types go to `naming`; all else means nothing here. */
+function readGen(gen: Entry, label: string, dir: string, file: SourceFile, bag: DiagnosticBag, note: Note, naming: SqlcNaming): string | undefined {
   let out: string | undefined;
   for (const lang of entries(gen.value) ?? []) {
     if (lang.key !== "go") {
@@ -115,8 +132,7 @@ function readGen(gen: Entry, label: string, dir: string, file: SourceFile, bag: 
     for (const e of entries(lang.value) ?? []) {
       const where = `${label}.gen.go.${e.key}`;
       if (e.key === "out") out = outPath(e, dir, where, file, bag);
-      else if (e.key === "rename" || e.key === "overrides") noteRenameOrOverrides({ ...e, key: where }, note);
-      else note(e.keySpan, `${where}: has no meaning for TypeScript; ignored`);
+      else if (!readNamingKey(e, where, file, bag, note, naming)) note(e.keySpan, `${where}: has no meaning for TypeScript; ignored`);
     }
   }
   return out;
@@ -135,10 +151,14 @@ function readCodegen(codegen: Entry, label: string, dir: string, file: SourceFil
   return out;
 }
 
-/** sqlgen names fields itself and maps SQLite types itself; say so rather than drop them quietly. */
-function noteRenameOrOverrides(e: Entry, note: Note): void {
-  const count = (e.value as { items?: unknown[] } | null)?.items?.length ?? 0;
-  note(e.keySpan, e.key.endsWith("rename")
-    ? `${e.key}: ${count} name(s) read but not applied; sqlgen has no rename option yet, so fields keep their camelCase column names`
-    : `${e.key}: ${count} override(s) not applied; sqlgen maps SQLite types to TypeScript itself`);
+/** An entry's settings with the file's global ones: the entry's renames and overrides win (they come first). */
+function withNaming(t: EntrySettings, global: SqlcNaming): Settings {
+  const { naming, ...paths } = t;
+  const exclusions = [...(naming.inflectionExclusions ?? []), ...(global.inflectionExclusions ?? [])];
+  return {
+    ...paths,
+    naming: { rename: { ...global.rename, ...naming.rename }, inflectionExclusions: exclusions },
+    overrides: [...(naming.overrides ?? []), ...(global.overrides ?? [])],
+    ...(naming.exactTableNames === undefined ? {} : { emitExactTableNames: naming.exactTableNames }),
+  };
 }

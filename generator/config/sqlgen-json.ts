@@ -6,6 +6,7 @@ import type { Node } from "yaml";
 import { booleanValue, entries, parseConfig, spanOf, stringList, stringValue } from "./config-document.js";
 import { driverNames, isDriver } from "../targets/drivers.js";
 import { readTypeOptions } from "./type-options.js";
+import { importExtensions, isImportExtension } from "../emit/import-extension.js";
 import { configKeys, editorKeys, type ConfigKeyName, type ConfigValueKind, type Settings } from "./config-keys.js";
 
 export function readSqlgenJson(file: SourceFile, bag: DiagnosticBag): Settings {
@@ -34,7 +35,7 @@ export function readSqlgenJson(file: SourceFile, bag: DiagnosticBag): Settings {
       bag.report("SG014", `"${key}" must be ${expected(kind)}`, file.path, spanOf(value, file), [configKeys[key as ConfigKeyName].description + "."]);
       continue;
     }
-    settings[key] = kind === "boolean" || kind === "driver" || kind === "types" ? read : typeof read === "string" ? rebase(dir, read) : (read as string[]).map((p) => rebase(dir, p));
+    settings[key] = kind === "boolean" || kind === "driver" || kind === "types" || kind === "importExtension" ? read : typeof read === "string" ? rebase(dir, read) : (read as string[]).map((p) => rebase(dir, p));
   }
   return settings as Settings;
 }
@@ -51,6 +52,10 @@ function readValue(kind: Exclude<ConfigValueKind, "types">, value: Node | null |
       const name = stringValue(value);
       return name !== undefined && isDriver(name) ? name : undefined;
     }
+    case "importExtension": {
+      const extension = stringValue(value);
+      return extension !== undefined && isImportExtension(extension) ? extension : undefined;
+    }
   }
 }
 
@@ -66,6 +71,8 @@ function expected(kind: ConfigValueKind): string {
       return "true or false";
     case "types":
       return 'an object: {"table.column" or "DECLARED TYPE": "bigint" | "date" | "json" | {…}}';
+    case "importExtension":
+      return importExtensions.map((e) => JSON.stringify(e)).join(" or ");
   }
 }
 

@@ -21,6 +21,7 @@ export const catalogue = {
   SG015: { name: "foreign-file-in-output", severity: "error" },
   SG016: { name: "unknown-type-target", severity: "error" },
   SG017: { name: "type-option-misfit", severity: "error" },
+  SG018: { name: "override-not-applied", severity: "warning" },
   // Schema
   SG101: { name: "schema-error", severity: "error" },
   SG102: { name: "broken-view", severity: "error" },

@@ -4,6 +4,7 @@ import type { DriverProfile } from "../targets/drivers.js";
 import { emitModels } from "./models-file.js";
 import { emitQueryModule } from "./query-module.js";
 import { runtimeSource } from "./runtime-source.js";
+import { emitSchemaModule } from "./schema-module.js";
 import { header } from "./ts-text.js";
 
 /** Output files by name (relative to the output folder), in a stable order. */
@@ -15,8 +16,9 @@ export function emitProgram(program: ProgramIR, driver: DriverProfile): OutputFi
 
   files.set("db.ts", `${header(`sqlgen's runtime for ${driver.name}`)}\n\n${runtimeSource(driver.runtime)}\n`);
   create("models.ts", program.schemaSources.join(", ") || "an empty schema", emitModels(program));
+  create("schema.ts", program.schemaSources.join(", ") || "an empty schema", emitSchemaModule(program.migrations, driver));
   for (const m of program.modules) create(m.fileName, m.source, emitQueryModule(m, driver));
-  const exports = ["db", "models", ...program.modules.map((m) => m.fileName.replace(/\.ts$/, ""))];
+  const exports = ["db", "models", "schema", ...program.modules.map((m) => m.fileName.replace(/\.ts$/, ""))];
   files.set("index.ts", `${header("the query files")}\n\n${exports.map((e) => `export * from "./${e}.js";`).join("\n")}\n`);
   return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }

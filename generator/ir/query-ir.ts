@@ -159,10 +159,17 @@ export interface ModuleIR {
   readonly queries: readonly QueryIR[];
 }
 
+/** One schema file as a migration: its "up" statements, in order (see schema/migrations.ts). */
+export interface MigrationIR {
+  readonly file: string;
+  readonly statements: readonly string[];
+}
+
 export interface ProgramIR {
   readonly schemaSources: readonly string[];
   /** Branded types, declared in models.ts: each over its column's own type (mapping included). */
   readonly brands: readonly { readonly brand: Brand; readonly base: ValueType }[];
   readonly models: readonly ModelIR[];
   readonly modules: readonly ModuleIR[];
+  readonly migrations: readonly MigrationIR[];
 }

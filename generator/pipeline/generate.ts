@@ -8,6 +8,9 @@ import type { OutputFiles } from "../emit/emit-program.js";
 import type { ProgramIR } from "../ir/query-ir.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { TypeOption } from "../config/type-options.js";
+import type { ImportExtension } from "../emit/import-extension.js";
+import type { Naming } from "../analyze/apply-names.js";
+import type { TypeOverride } from "../analyze/type-overrides.js";
 import type { Driver } from "../targets/drivers.js";
 import { GenerateSession } from "./incremental.js";
 
@@ -28,6 +31,12 @@ export interface GenerateOptions {
   readonly driver?: Driver;
   /** sqlgen.json's `types`: what columns read as (bigint, Date, JSON, brands). */
   readonly types?: readonly TypeOption[];
+  /** Extension of relative imports in generated files (default ".js"). */
+  readonly importExtension?: ImportExtension;
+  /** Model and field names: singular models unless exactTableNames, renames. */
+  readonly naming?: Naming;
+  /** sqlc's type overrides (see analyze/type-overrides.ts). */
+  readonly overrides?: readonly TypeOverride[];
 }
 
 export interface GenerateResult {

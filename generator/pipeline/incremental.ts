@@ -14,6 +14,10 @@ import { checkBigintSupport, checkVariableLimits } from "../analyze/variable-lim
 import { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import type { ModelIR, ModuleIR, ProgramIR } from "../ir/query-ir.js";
 import { emitProgram, type OutputFiles } from "../emit/emit-program.js";
+import { withImportExtension } from "../emit/import-extension.js";
+import { applyNames } from "../analyze/apply-names.js";
+import { applyOverrides } from "../analyze/type-overrides.js";
+import { schemaMigrations } from "../schema/migrations.js";
 import { parseViewSelect } from "../parse/cst-adapter.js";
 import type { Catalog } from "../schema/catalog.js";
 import { applySchema } from "../schema/apply-schema.js";
@@ -51,6 +55,11 @@ export class GenerateSession {
   private files = new Map<string, FileState>();
   /** Each module's output text, for modules of the current schema and driver. */
   private moduleTexts = new WeakMap<ModuleIR, string>();
+  /**
+   * An analysed module → the module after overrides and names: the same object while the analysed
+   * one is reused (names and overrides depend on the module and the schema only), so its text is too.
+   */
+  private finished = new WeakMap<ModuleIR, ModuleIR>();
   /** Updates run one at a time: they share one database. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -67,6 +76,7 @@ export class GenerateSession {
     this.schema = null;
     this.files.clear();
     this.moduleTexts = new WeakMap();
+    this.finished = new WeakMap();
   }
 
   private async run(input: GenerateInput): Promise<GenerateResult> {
@@ -79,20 +89,23 @@ export class GenerateSession {
       bag.addAll(schema.diagnostics);
       const taken = new Map<string, string>();
       const root = input.options?.queriesRoot ?? "";
-      const modules = input.queries.map((file) => this.analysed(schema, file, root, taken, bag));
+      const analysed = input.queries.map((file) => this.analysed(schema, file, root, taken, bag));
       const paths = new Set(input.queries.map((f) => f.path));
       for (const path of this.files.keys()) if (!paths.has(path)) this.files.delete(path);
-      checkIdentifierClashes(modules, schema.models, bag);
+      const typed = applyOverrides(schema.models, analysed, input.options?.overrides ?? [], schema.catalog, bag);
+      const named = applyNames(typed.models, typed.modules, input.options?.naming ?? {}, bag);
+      const modules = named.modules.map((m, i) => this.finished.get(analysed[i]!) ?? (this.finished.set(analysed[i]!, m), m));
+      checkIdentifierClashes(modules, named.models, bag);
       checkVariableLimits(modules, driver, bag);
       checkBigintSupport(input.options?.types ?? [], driver, bag);
-      program = { schemaSources: input.schema.map((f) => f.path), brands: schema.brands, models: schema.models, modules };
+      program = { schemaSources: input.schema.map((f) => f.path), brands: schema.brands, models: named.models, modules, migrations: schemaMigrations(input.schema) };
     } catch (e) {
       // A bug half-way leaves no state behind that a later run could trust.
       this.close();
       throw e;
     }
     if (bag.hasErrors || input.options?.emit === false) return { program, diagnostics: bag.all, files: null };
-    return { program, diagnostics: bag.all, files: this.emitted(program, driver) };
+    return { program, diagnostics: bag.all, files: withImportExtension(this.emitted(program, driver), input.options?.importExtension ?? ".js") };
   }
 
   /**
@@ -114,7 +127,8 @@ export class GenerateSession {
   private async applied(input: GenerateInput): Promise<SchemaState> {
     const driver = input.options?.driver ?? defaultDriver;
     const types = input.options?.types ?? [];
-    const key = JSON.stringify([driver, types, input.schema.map((f) => [f.path, f.text])]);
+    // Overrides and names are part of the key: a module finished under others is not reused.
+    const key = JSON.stringify([driver, types, input.options?.overrides ?? [], input.options?.naming ?? {}, input.schema.map((f) => [f.path, f.text])]);
     if (this.schema?.key === key) return this.schema;
     this.close();
     const db = await AnalysisDb.open(drivers[driver].capabilities);

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { configKeys } from "../config/config-keys.js";
 import { driverNames } from "../targets/drivers.js";
+import { importExtensions } from "../emit/import-extension.js";
 import { runCli } from "./support/run-cli.js";
 import { tempProject, twoTableFolders } from "./support/project.js";
 
@@ -96,12 +97,13 @@ describe("sqlgen.schema.json", () => {
   it("lists exactly the keys sqlgen accepts, with the same descriptions", () => {
     expect(Object.keys(schema.properties).sort()).toEqual(["$schema", ...Object.keys(configKeys)].sort());
     expect(schema.additionalProperties).toBe(false);
-    const types = { paths: undefined, path: "string", boolean: "boolean", driver: "string", types: "object" } as const;
+    const types = { paths: undefined, path: "string", boolean: "boolean", driver: "string", types: "object", importExtension: "string" } as const;
     for (const [key, spec] of Object.entries(configKeys)) {
       expect(schema.properties[key].description, key).toBe(spec.description);
       expect(schema.properties[key].type, key).toBe(types[spec.kind]);
       if (spec.kind === "paths") expect(schema.properties[key].oneOf, key).toHaveLength(2);
       if (spec.kind === "driver") expect(schema.properties[key].enum, key).toEqual([...driverNames]);
+      if (spec.kind === "importExtension") expect(schema.properties[key].enum, key).toEqual([...importExtensions]);
     }
   });
 

@@ -11,9 +11,15 @@ it("README lists every diagnostic code with its name and severity", () => {
 
 it("README's 30-second example is verbatim from its golden case", () => {
   const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-  const section = readme.slice(readme.indexOf("## 30 seconds"), readme.indexOf("## Writing queries"));
-  const [sql, ts] = [...section.matchAll(/```(?:sql|ts)\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const start = readme.indexOf("## 30 seconds");
+  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+  const [sql, ts, app] = [...section.matchAll(/```(?:sql|ts)\n([\s\S]*?)```/g)].map((m) => m[1]!);
   const caseDir = new URL("cases/one-basic/", import.meta.url);
   expect(readFileSync(new URL("query.sql", caseDir), "utf8")).toBe(sql);
   expect(readFileSync(new URL("expected/generated/query.ts", caseDir), "utf8")).toContain(ts);
+  // The app imports what the case's output exports (schema.ts's migrate() included).
+  const imported = /import \{ ([^}]+) \} from "\.\/generated\/index\.js";/.exec(app!)![1]!.split(", ");
+  const generated = ["query.ts", "schema.ts"].map((f) => readFileSync(new URL(`expected/generated/${f}`, caseDir), "utf8")).join("\n");
+  expect(imported.length).toBeGreaterThan(1);
+  for (const name of imported) expect(generated).toMatch(new RegExp(`^export function ${name}\\(db: Database`, "m"));
 });

@@ -93,7 +93,7 @@ describe("stored as the options say, read back as given", () => {
 describe("at compile time", () => {
   const program = (name: string, body: string) => {
     const path = join(c.outDir, name);
-    writeFileSync(path, `import type { Database } from "./db.js";\nimport type { RequestsId, WorkspaceId } from "./models.js";\nimport { createRequest, getWorkspace, listRequests } from "./query.js";\ndeclare const db: Database;\ndeclare const ws: WorkspaceId;\ndeclare const req: RequestsId;\n${body}\n`);
+    writeFileSync(path, `import type { Database } from "./db.js";\nimport type { RequestId, WorkspaceId } from "./models.js";\nimport { createRequest, getWorkspace, listRequests } from "./query.js";\ndeclare const db: Database;\ndeclare const ws: WorkspaceId;\ndeclare const req: RequestId;\n${body}\n`);
     return typecheck([path]).map((d) => (d.startsWith(`${path}:`) ? `line ${d.split(":")[1]}` : d));
   };
   const request = "{ id: req, workspaceId: ws, method: \"GET\", body: null, sentAtMs: null }";

@@ -55,7 +55,8 @@ function declarations(text: string): string[] {
 function expectedDeclarations(program: ProgramIR): Map<string, string[]> {
   const out = new Map<string, string[]>();
   out.set("models.ts", program.models.map((m) => `interface ${m.name}`));
-  out.set("index.ts", ["export *", "export *", ...program.modules.map(() => "export *")]);
+  out.set("schema.ts", ["const migrations", "function migrate"]);
+  out.set("index.ts", ["export *", "export *", "export *", ...program.modules.map(() => "export *")]);
   for (const m of program.modules) {
     out.set(
       m.fileName,

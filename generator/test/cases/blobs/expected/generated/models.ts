@@ -4,7 +4,7 @@
  * A row of `files`.
  * Index `sqlite_autoindex_files_1` (id), unique.
  */
-export interface Files {
+export interface File {
   id: Uint8Array;
   content: Uint8Array | null;
 }

@@ -4,7 +4,7 @@
  * A row of `notes`.
  * Index `sqlite_autoindex_notes_1` (slug), unique.
  */
-export interface Notes {
+export interface Note {
   id: number;
   slug: string;
   body: string | null;
@@ -19,7 +19,7 @@ export interface Scratch {
 }
 
 /** A row of `tags`. */
-export interface Tags {
+export interface Tag {
   id: number;
   /**
    * Column `note_id`.

@@ -4,7 +4,7 @@
  * A row of `authors`.
  * Index `sqlite_autoindex_authors_1` (name), unique.
  */
-export interface Authors {
+export interface Author {
   id: number;
   name: string;
   bio: string | null;
@@ -14,7 +14,7 @@ export interface Authors {
 }
 
 /** A row of `books`. */
-export interface Books {
+export interface Book {
   id: number;
   /**
    * Column `author_id`.

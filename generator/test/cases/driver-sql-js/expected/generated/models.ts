@@ -4,7 +4,7 @@
  * A row of `notes`.
  * Index `sqlite_autoindex_notes_1` (title), unique.
  */
-export interface Notes {
+export interface Note {
   id: number;
   title: string;
   body: string | null;

@@ -4,7 +4,7 @@
  * A row of `tags`.
  * Index `sqlite_autoindex_tags_1` (label), unique.
  */
-export interface Tags {
+export interface Tag {
   id: number;
   label: string;
 }

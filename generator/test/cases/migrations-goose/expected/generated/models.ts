@@ -4,7 +4,7 @@
  * A row of `users`.
  * Index `sqlite_autoindex_users_1` (email), unique.
  */
-export interface Users {
+export interface User {
   id: number;
   email: string;
   /** Column `display_name`. */

@@ -29,7 +29,7 @@ export interface Http {
  * A row of `workspaces`.
  * Index `sqlite_autoindex_workspaces_1` (id), unique.
  */
-export interface Workspaces {
+export interface Workspace {
   id: Uint8Array;
   name: string;
   /** Column `created_at`. */

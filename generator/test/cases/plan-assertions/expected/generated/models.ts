@@ -4,7 +4,7 @@
  * A row of `events`.
  * Index `events_stream_at_idx` (stream, at).
  */
-export interface Events {
+export interface Event {
   id: number;
   stream: string;
   at: number;

@@ -2,5 +2,6 @@
 
 export * from "./db.js";
 export * from "./models.js";
+export * from "./schema.js";
 export * from "./http.js";
 export * from "./workspaces.js";

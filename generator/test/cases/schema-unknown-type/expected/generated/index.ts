@@ -2,4 +2,5 @@
 
 export * from "./db.js";
 export * from "./models.js";
+export * from "./schema.js";
 export * from "./query.js";

@@ -4,13 +4,13 @@
  * A row of `settings`.
  * Index `sqlite_autoindex_settings_1` (key), unique.
  */
-export interface Settings {
+export interface Setting {
   key: string;
   value: unknown;
 }
 
 /** A row of `users`. */
-export interface Users {
+export interface User {
   id: number;
   nick: unknown;
 }

@@ -6,14 +6,14 @@ export interface Archive {
 }
 
 /** A row of `areas`. */
-export interface Areas {
+export interface Area {
   /** Column `_shape`. */
   shape: unknown;
   label: unknown;
 }
 
 /** A row of `note_terms`. */
-export interface NoteTerms {
+export interface NoteTerm {
   term: string | null;
   col: string | null;
   documents: number | null;
@@ -21,13 +21,13 @@ export interface NoteTerms {
 }
 
 /** A row of `notes`. */
-export interface Notes {
+export interface Note {
   title: unknown;
   body: unknown;
 }
 
 /** A row of `people`. */
-export interface People {
+export interface Person {
   id: number;
   name: string;
   /** Column `seen_at`. */
@@ -35,7 +35,7 @@ export interface People {
 }
 
 /** A row of `tokens`. */
-export interface Tokens {
+export interface Token {
   input: string | null;
   token: string | null;
   start: number | null;

@@ -3,7 +3,7 @@
 import type { Settings } from "./app/settings.js";
 
 /** Values of `requests.id` (and of the columns that reference it): not interchangeable with other Uint8Array values. */
-export type RequestsId = Uint8Array & { readonly __brand: "requests.id" };
+export type RequestId = Uint8Array & { readonly __brand: "requests.id" };
 
 /** Values of `workspaces.id` (and of the columns that reference it): not interchangeable with other Uint8Array values. */
 export type WorkspaceId = Uint8Array & { readonly __brand: "workspaces.id" };
@@ -12,8 +12,8 @@ export type WorkspaceId = Uint8Array & { readonly __brand: "workspaces.id" };
  * A row of `requests`.
  * Index `sqlite_autoindex_requests_1` (id), unique.
  */
-export interface Requests {
-  id: RequestsId;
+export interface Request {
+  id: RequestId;
   /**
    * Column `workspace_id`.
    * References `workspaces.id` (ON DELETE CASCADE).
@@ -29,7 +29,7 @@ export interface Requests {
  * A row of `workspaces`.
  * Index `sqlite_autoindex_workspaces_1` (id), unique.
  */
-export interface Workspaces {
+export interface Workspace {
   id: WorkspaceId;
   name: string;
   settings: Settings;
