@@ -1,11 +1,12 @@
 /**
  * sqlc overrides name Go types; those with a TypeScript meaning today are the scalars: integers and
  * floats → number, string → string, bool → boolean, []byte → Uint8Array, each also as a pointer
- * (`*string`) or `database/sql`'s Null types, which may be NULL. Times, big integers and JSON wait
- * for sqlgen's type options.
+ * (`*string`) or `database/sql`'s Null types, which may be NULL. Times and JSON become type options
+ * (see goTypeToMapping); big integers and other types have no meaning here.
  */
 import type { Node } from "yaml";
 import type { ValueType, TsType } from "../ir/query-ir.js";
+import type { TypeMappingOption } from "./type-options.js";
 import { booleanValue, field, stringValue } from "./config-document.js";
 
 const scalars: Readonly<Record<string, TsType>> = {
@@ -38,6 +39,18 @@ function fromText(text: string): ValueType | null {
   const sqlNull = /^(?:database\/sql\.|sql\.)(Null\w+)$/.exec(name)?.[1];
   const ts = sqlNull === undefined || pointer ? undefined : nullTypes[sqlNull];
   return ts === undefined ? null : { ts, nullable: true };
+}
+
+/**
+ * Go types that sqlgen's type options express: times → a Date (stored as the column's storage class
+ * says), JSON → parsed JSON. Null when the go_type is none of them.
+ */
+export function goTypeToMapping(goType: Node | null | undefined): TypeMappingOption | null {
+  const text = stringValue(goType) ?? stringValue(field(goType ?? null, "type"));
+  const name = text?.replace(/^\*/, "");
+  if (name === "time.Time" || name === "sql.NullTime" || name === "database/sql.NullTime") return { kind: "date", encoding: null };
+  if (name === "json.RawMessage" || name === "encoding/json.RawMessage") return { kind: "json", type: null };
+  return null;
 }
 
 /** A short way to show a go_type in messages. */

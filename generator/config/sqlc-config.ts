@@ -159,6 +159,8 @@ function withNaming(t: EntrySettings, global: SqlcNaming): Settings {
     ...paths,
     naming: { rename: { ...global.rename, ...naming.rename }, inflectionExclusions: exclusions },
     overrides: [...(naming.overrides ?? []), ...(global.overrides ?? [])],
+    // Type options: a later one for the same target wins, so the entry's come last.
+    types: [...(global.types ?? []), ...(naming.types ?? [])],
     ...(naming.exactTableNames === undefined ? {} : { emitExactTableNames: naming.exactTableNames }),
   };
 }

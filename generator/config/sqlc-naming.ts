@@ -9,7 +9,8 @@ import type { TypeOverride } from "../analyze/type-overrides.js";
 import type { DiagnosticBag, Span } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../source/source-file.js";
 import { booleanValue, entries, field, spanOf, stringList, stringValue, type Entry } from "./config-document.js";
-import { goTypeText, goTypeToTs } from "./go-types.js";
+import { goTypeText, goTypeToMapping, goTypeToTs } from "./go-types.js";
+import type { TypeOption } from "./type-options.js";
 
 type Note = (span: Span | null, message: string) => void;
 
@@ -17,6 +18,8 @@ type Note = (span: Span | null, message: string) => void;
 export interface SqlcNaming {
   rename?: Record<string, string>;
   overrides?: TypeOverride[];
+  /** Overrides to Go times and JSON, as sqlgen's type options. */
+  types?: TypeOption[];
   exactTableNames?: boolean;
   inflectionExclusions?: string[];
 }
@@ -33,7 +36,7 @@ export function readNamingKey(e: Entry, where: string, file: SourceFile, bag: Di
       into.rename = { ...into.rename, ...readRename(e, where, file, bag) };
       return true;
     case "overrides":
-      into.overrides = [...(into.overrides ?? []), ...readOverrides(e, where, file, bag, note)];
+      into.overrides = [...(into.overrides ?? []), ...readOverrides(e, where, file, bag, note, into)];
       return true;
     case "emit_exact_table_names": {
       const on = booleanValue(e.value);
@@ -67,7 +70,7 @@ function readRename(e: Entry, where: string, file: SourceFile, bag: DiagnosticBa
   return out;
 }
 
-function readOverrides(e: Entry, where: string, file: SourceFile, bag: DiagnosticBag, note: Note): TypeOverride[] {
+function readOverrides(e: Entry, where: string, file: SourceFile, bag: DiagnosticBag, note: Note, into: SqlcNaming): TypeOverride[] {
   if (!isSeq(e.value)) {
     bag.report("SG014", `${where} must be a list of overrides`, file.path, spanOf(e.value, file));
     return [];
@@ -83,12 +86,18 @@ function readOverrides(e: Entry, where: string, file: SourceFile, bag: Diagnosti
     const dbType = stringValue(field(node, "db_type"));
     const goType = field(node, "go_type");
     const type = goTypeToTs(goType);
-    if (type === null) {
-      note(span, `${at}: go_type ${goTypeText(goType)} has no TypeScript type in sqlgen's sqlc drop-in yet (times, big integers and JSON: "types" in a sqlgen.json); not applied`);
-      return;
-    }
     if ((column === undefined) === (dbType === undefined)) {
       bag.report("SG014", `${at} must have either "column" or "db_type"`, file.path, span);
+      return;
+    }
+    const mapping = type === null ? goTypeToMapping(goType) : null;
+    if (mapping !== null && !column?.includes("*")) {
+      // A time or JSON column: sqlgen's type option for that column or declared type.
+      into.types = [...(into.types ?? []), { target: column === undefined ? dbType! : columnPattern(column), mapping, brand: null, at: { file: file.path, span } }];
+      return;
+    }
+    if (type === null) {
+      note(span, `${at}: go_type ${goTypeText(goType)} has no TypeScript type in sqlgen's sqlc drop-in yet (big integers and your own types: "types" in a sqlgen.json); not applied`);
       return;
     }
     out.push({

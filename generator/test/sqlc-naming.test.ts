@@ -23,6 +23,8 @@ overrides:
         go_type: "bool"
       - column: "posts.published_at"
         go_type: "time.Time"
+      - column: "users.name"
+        go_type: "example.com/names.Name"
 sql:
   - engine: "sqlite"
     schema:
@@ -94,9 +96,13 @@ describe("an sqlc v2 project with rename and overrides", () => {
     expect(read("posts-posts.ts")).toContain("  pinned: boolean;");
   });
 
+  it("turns an override to time.Time into a date type option (stored as text here: ISO-8601)", () => {
+    expect(read("models.ts")).toContain("  publishedAt: Date | null;");
+  });
+
   it("says at its position what it cannot apply: a Go type with no TypeScript meaning, an override that would need a conversion", () => {
-    expect(run.stderr).toMatch(/sqlc\.yaml:9:9: note: overrides\.go\.overrides\[1\]: go_type time\.Time has no TypeScript type in sqlgen's sqlc drop-in yet \(times, big integers and JSON: "types" in a sqlgen\.json\); not applied/);
-    expect(run.stderr).toMatch(/sqlc\.yaml:34:13: warning SG018: (users|posts)\.id is read as number, not string: this override is not applied there/);
+    expect(run.stderr).toMatch(/sqlc\.yaml:11:9: note: overrides\.go\.overrides\[2\]: go_type example\.com\/names\.Name has no TypeScript type in sqlgen's sqlc drop-in yet/);
+    expect(run.stderr).toMatch(/sqlc\.yaml:36:13: warning SG018: (users|posts)\.id is read as number, not string: this override is not applied there/);
     expect(run.stderr).not.toMatch(/note: .*rename/);
   });
 
