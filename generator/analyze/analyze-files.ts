@@ -1,6 +1,6 @@
 /** The query stage: every annotated statement of every query file → ModuleIR. */
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
-import type { ModuleIR, QueryIR } from "../ir/query-ir.js";
+import type { ModelIR, ModuleIR, QueryIR } from "../ir/query-ir.js";
 import { readAnnotation } from "../parse/annotation.js";
 import { parseViewSelect } from "../parse/cst-adapter.js";
 import { splitStatements } from "../parse/split-statements.js";
@@ -13,11 +13,11 @@ import { Relations } from "./relations.js";
 
 const reservedModules = new Set(["db", "models", "index"]);
 
-export function analyzeQueryFiles(db: AnalysisDb, catalog: Catalog, columnTypes: ColumnTypes, files: readonly SourceFile[], queriesRoot: string, bag: DiagnosticBag): ModuleIR[] {
+export function analyzeQueryFiles(db: AnalysisDb, catalog: Catalog, columnTypes: ColumnTypes, models: readonly ModelIR[], files: readonly SourceFile[], queriesRoot: string, bag: DiagnosticBag): ModuleIR[] {
   const seen = new Map<string, string>();
   return files.map((file) => {
     const relations = new Relations({ catalog, textOf: (s) => file.text.slice(s.start, s.end), parseView: parseViewSelect, columnTypes });
-    const ctx = { db, catalog, relations, bag };
+    const ctx = { db, catalog, models, relations, bag };
     const queries: QueryIR[] = [];
     for (const chunk of splitStatements(file.text, file.path, bag)) {
       const annotation = readAnnotation(chunk.comments, file.text, file.path, bag);

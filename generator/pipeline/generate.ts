@@ -54,8 +54,8 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   try {
     const catalog = applySchema(db, input.schema, bag);
     const columnTypes = new ColumnTypes(catalog, input.options?.types ?? [], bag);
-    const modules = analyzeQueryFiles(db, catalog, columnTypes, input.queries, input.options?.queriesRoot ?? "", bag);
     const models = buildModels(catalog, new Relations({ catalog, textOf: () => "", parseView: parseViewSelect, columnTypes }));
+    const modules = analyzeQueryFiles(db, catalog, columnTypes, models, input.queries, input.options?.queriesRoot ?? "", bag);
     checkIdentifierClashes(modules, models, bag);
     checkVariableLimits(modules, driver, bag);
     checkBigintSupport(input.options?.types ?? [], driver, bag);
