@@ -68,16 +68,10 @@ export interface LatestChangeSeqParams {
   workspaceId: Uint8Array;
 }
 
-export interface LatestChangeSeqRow {
-  seq: number;
-}
-
 const latestChangeSeqStatement = new PlainQuery(latestChangeSeqSql, "LatestChangeSeq", { workspaceId: "blob" }, true);
 
-function toLatestChangeSeqRow(r: unknown[]): LatestChangeSeqRow {
-  return {
-    seq: r[0] as number,
-  };
+function toLatestChangeSeqRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /**
@@ -85,24 +79,19 @@ function toLatestChangeSeqRow(r: unknown[]): LatestChangeSeqRow {
  *
  * `:one` query `LatestChangeSeq` (queries/change-feed.sql:15).
  */
-export async function latestChangeSeq(db: Database, params: LatestChangeSeqParams): Promise<LatestChangeSeqRow | undefined> {
+export async function latestChangeSeq(db: Database, params: LatestChangeSeqParams): Promise<number> {
   const r = (await latestChangeSeqStatement.get(db, params, params.workspaceId)) as unknown[] | undefined;
-  return r === undefined ? undefined : toLatestChangeSeqRow(r);
+  if (r === undefined) throw new Error("LatestChangeSeq returned no row, though its statement always returns one");
+  return toLatestChangeSeqRow(r);
 }
 
 /** SQL of ChangeLogHead. */
 export const changeLogHeadSql = "SELECT coalesce(max(seq), 0) AS seq FROM change_log";
 
-export interface ChangeLogHeadRow {
-  seq: number;
-}
-
 const changeLogHeadStatement = new PlainQuery(changeLogHeadSql, "ChangeLogHead", {}, true);
 
-function toChangeLogHeadRow(r: unknown[]): ChangeLogHeadRow {
-  return {
-    seq: r[0] as number,
-  };
+function toChangeLogHeadRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /**
@@ -112,7 +101,8 @@ function toChangeLogHeadRow(r: unknown[]): ChangeLogHeadRow {
  *
  * `:one` query `ChangeLogHead` (queries/change-feed.sql:21).
  */
-export async function changeLogHead(db: Database): Promise<ChangeLogHeadRow | undefined> {
+export async function changeLogHead(db: Database): Promise<number> {
   const r = (await changeLogHeadStatement.get(db, undefined)) as unknown[] | undefined;
-  return r === undefined ? undefined : toChangeLogHeadRow(r);
+  if (r === undefined) throw new Error("ChangeLogHead returned no row, though its statement always returns one");
+  return toChangeLogHeadRow(r);
 }

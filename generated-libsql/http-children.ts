@@ -23,7 +23,7 @@ export async function insertHTTPSearchParam(db: Database, params: InsertHTTPSear
 }
 
 /** SQL of GetHTTPSearchParam. */
-export const getHTTPSearchParamSql = "SELECT * FROM http_search_param WHERE id = ?";
+export const getHTTPSearchParamSql = `SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at" FROM http_search_param WHERE id = ?`;
 
 export interface GetHTTPSearchParamParams {
   id: Uint8Array;
@@ -63,9 +63,9 @@ export async function getHTTPSearchParam(db: Database, params: GetHTTPSearchPara
 
 /** SQL of ListHTTPSearchParamsOrdered. */
 export const listHTTPSearchParamsOrderedSql = `WITH RECURSIVE ordered AS (
-    SELECT c.*, 0 AS position FROM http_search_param c WHERE c.http_id = ? AND c.prev IS NULL
+    SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at", 0 AS position FROM http_search_param c WHERE c.http_id = ? AND c.prev IS NULL
     UNION ALL
-    SELECT c.*, o.position + 1 FROM http_search_param c JOIN ordered o ON c.id = o.next
+    SELECT "c"."id", "c"."http_id", "c"."key", "c"."value", "c"."enabled", "c"."prev", "c"."next", "c"."updated_at", o.position + 1 FROM http_search_param c JOIN ordered o ON c.id = o.next
     WHERE c.http_id = ? AND o.position < 100000
 )
 SELECT id, http_id, key, value, enabled, prev, next, updated_at FROM ordered ORDER BY position`;
@@ -160,20 +160,14 @@ export interface GetFirstHTTPSearchParamParams {
   id: Uint8Array;
 }
 
-export interface GetFirstHTTPSearchParamRow {
-  id: Uint8Array;
-}
-
 const getFirstHTTPSearchParamStatement = new PlainQuery(getFirstHTTPSearchParamSql, "GetFirstHTTPSearchParam", { httpId: "blob", id: "blob" }, true);
 
-function toGetFirstHTTPSearchParamRow(r: unknown[]): GetFirstHTTPSearchParamRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetFirstHTTPSearchParamRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetFirstHTTPSearchParam` (queries/http-children.sql:31). */
-export async function getFirstHTTPSearchParam(db: Database, params: GetFirstHTTPSearchParamParams): Promise<GetFirstHTTPSearchParamRow | undefined> {
+export async function getFirstHTTPSearchParam(db: Database, params: GetFirstHTTPSearchParamParams): Promise<Uint8Array | undefined> {
   const r = (await getFirstHTTPSearchParamStatement.get(db, params, params.httpId, params.id)) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPSearchParamRow(r);
 }
@@ -186,20 +180,14 @@ export interface GetLastHTTPSearchParamParams {
   id: Uint8Array;
 }
 
-export interface GetLastHTTPSearchParamRow {
-  id: Uint8Array;
-}
-
 const getLastHTTPSearchParamStatement = new PlainQuery(getLastHTTPSearchParamSql, "GetLastHTTPSearchParam", { httpId: "blob", id: "blob" }, true);
 
-function toGetLastHTTPSearchParamRow(r: unknown[]): GetLastHTTPSearchParamRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetLastHTTPSearchParamRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetLastHTTPSearchParam` (queries/http-children.sql:34). */
-export async function getLastHTTPSearchParam(db: Database, params: GetLastHTTPSearchParamParams): Promise<GetLastHTTPSearchParamRow | undefined> {
+export async function getLastHTTPSearchParam(db: Database, params: GetLastHTTPSearchParamParams): Promise<Uint8Array | undefined> {
   const r = (await getLastHTTPSearchParamStatement.get(db, params, params.httpId, params.id)) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPSearchParamRow(r);
 }
@@ -302,7 +290,7 @@ export async function insertHTTPHeader(db: Database, params: InsertHTTPHeaderPar
 }
 
 /** SQL of GetHTTPHeader. */
-export const getHTTPHeaderSql = "SELECT * FROM http_header WHERE id = ?";
+export const getHTTPHeaderSql = `SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at" FROM http_header WHERE id = ?`;
 
 export interface GetHTTPHeaderParams {
   id: Uint8Array;
@@ -342,9 +330,9 @@ export async function getHTTPHeader(db: Database, params: GetHTTPHeaderParams): 
 
 /** SQL of ListHTTPHeadersOrdered. */
 export const listHTTPHeadersOrderedSql = `WITH RECURSIVE ordered AS (
-    SELECT c.*, 0 AS position FROM http_header c WHERE c.http_id = ? AND c.prev IS NULL
+    SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at", 0 AS position FROM http_header c WHERE c.http_id = ? AND c.prev IS NULL
     UNION ALL
-    SELECT c.*, o.position + 1 FROM http_header c JOIN ordered o ON c.id = o.next
+    SELECT "c"."id", "c"."http_id", "c"."key", "c"."value", "c"."enabled", "c"."prev", "c"."next", "c"."updated_at", o.position + 1 FROM http_header c JOIN ordered o ON c.id = o.next
     WHERE c.http_id = ? AND o.position < 100000
 )
 SELECT id, http_id, key, value, enabled, prev, next, updated_at FROM ordered ORDER BY position`;
@@ -439,20 +427,14 @@ export interface GetFirstHTTPHeaderParams {
   id: Uint8Array;
 }
 
-export interface GetFirstHTTPHeaderRow {
-  id: Uint8Array;
-}
-
 const getFirstHTTPHeaderStatement = new PlainQuery(getFirstHTTPHeaderSql, "GetFirstHTTPHeader", { httpId: "blob", id: "blob" }, true);
 
-function toGetFirstHTTPHeaderRow(r: unknown[]): GetFirstHTTPHeaderRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetFirstHTTPHeaderRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetFirstHTTPHeader` (queries/http-children.sql:78). */
-export async function getFirstHTTPHeader(db: Database, params: GetFirstHTTPHeaderParams): Promise<GetFirstHTTPHeaderRow | undefined> {
+export async function getFirstHTTPHeader(db: Database, params: GetFirstHTTPHeaderParams): Promise<Uint8Array | undefined> {
   const r = (await getFirstHTTPHeaderStatement.get(db, params, params.httpId, params.id)) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPHeaderRow(r);
 }
@@ -465,20 +447,14 @@ export interface GetLastHTTPHeaderParams {
   id: Uint8Array;
 }
 
-export interface GetLastHTTPHeaderRow {
-  id: Uint8Array;
-}
-
 const getLastHTTPHeaderStatement = new PlainQuery(getLastHTTPHeaderSql, "GetLastHTTPHeader", { httpId: "blob", id: "blob" }, true);
 
-function toGetLastHTTPHeaderRow(r: unknown[]): GetLastHTTPHeaderRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetLastHTTPHeaderRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetLastHTTPHeader` (queries/http-children.sql:81). */
-export async function getLastHTTPHeader(db: Database, params: GetLastHTTPHeaderParams): Promise<GetLastHTTPHeaderRow | undefined> {
+export async function getLastHTTPHeader(db: Database, params: GetLastHTTPHeaderParams): Promise<Uint8Array | undefined> {
   const r = (await getLastHTTPHeaderStatement.get(db, params, params.httpId, params.id)) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPHeaderRow(r);
 }
@@ -581,7 +557,7 @@ export async function insertHTTPBodyForm(db: Database, params: InsertHTTPBodyFor
 }
 
 /** SQL of GetHTTPBodyForm. */
-export const getHTTPBodyFormSql = "SELECT * FROM http_body_form WHERE id = ?";
+export const getHTTPBodyFormSql = `SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at" FROM http_body_form WHERE id = ?`;
 
 export interface GetHTTPBodyFormParams {
   id: Uint8Array;
@@ -621,9 +597,9 @@ export async function getHTTPBodyForm(db: Database, params: GetHTTPBodyFormParam
 
 /** SQL of ListHTTPBodyFormsOrdered. */
 export const listHTTPBodyFormsOrderedSql = `WITH RECURSIVE ordered AS (
-    SELECT c.*, 0 AS position FROM http_body_form c WHERE c.http_id = ? AND c.prev IS NULL
+    SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at", 0 AS position FROM http_body_form c WHERE c.http_id = ? AND c.prev IS NULL
     UNION ALL
-    SELECT c.*, o.position + 1 FROM http_body_form c JOIN ordered o ON c.id = o.next
+    SELECT "c"."id", "c"."http_id", "c"."key", "c"."value", "c"."enabled", "c"."prev", "c"."next", "c"."updated_at", o.position + 1 FROM http_body_form c JOIN ordered o ON c.id = o.next
     WHERE c.http_id = ? AND o.position < 100000
 )
 SELECT id, http_id, key, value, enabled, prev, next, updated_at FROM ordered ORDER BY position`;
@@ -718,20 +694,14 @@ export interface GetFirstHTTPBodyFormParams {
   id: Uint8Array;
 }
 
-export interface GetFirstHTTPBodyFormRow {
-  id: Uint8Array;
-}
-
 const getFirstHTTPBodyFormStatement = new PlainQuery(getFirstHTTPBodyFormSql, "GetFirstHTTPBodyForm", { httpId: "blob", id: "blob" }, true);
 
-function toGetFirstHTTPBodyFormRow(r: unknown[]): GetFirstHTTPBodyFormRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetFirstHTTPBodyFormRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetFirstHTTPBodyForm` (queries/http-children.sql:125). */
-export async function getFirstHTTPBodyForm(db: Database, params: GetFirstHTTPBodyFormParams): Promise<GetFirstHTTPBodyFormRow | undefined> {
+export async function getFirstHTTPBodyForm(db: Database, params: GetFirstHTTPBodyFormParams): Promise<Uint8Array | undefined> {
   const r = (await getFirstHTTPBodyFormStatement.get(db, params, params.httpId, params.id)) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPBodyFormRow(r);
 }
@@ -744,20 +714,14 @@ export interface GetLastHTTPBodyFormParams {
   id: Uint8Array;
 }
 
-export interface GetLastHTTPBodyFormRow {
-  id: Uint8Array;
-}
-
 const getLastHTTPBodyFormStatement = new PlainQuery(getLastHTTPBodyFormSql, "GetLastHTTPBodyForm", { httpId: "blob", id: "blob" }, true);
 
-function toGetLastHTTPBodyFormRow(r: unknown[]): GetLastHTTPBodyFormRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetLastHTTPBodyFormRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetLastHTTPBodyForm` (queries/http-children.sql:128). */
-export async function getLastHTTPBodyForm(db: Database, params: GetLastHTTPBodyFormParams): Promise<GetLastHTTPBodyFormRow | undefined> {
+export async function getLastHTTPBodyForm(db: Database, params: GetLastHTTPBodyFormParams): Promise<Uint8Array | undefined> {
   const r = (await getLastHTTPBodyFormStatement.get(db, params, params.httpId, params.id)) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPBodyFormRow(r);
 }
@@ -859,7 +823,7 @@ export async function insertHTTPAssert(db: Database, params: InsertHTTPAssertPar
 }
 
 /** SQL of GetHTTPAssert. */
-export const getHTTPAssertSql = "SELECT * FROM http_assert WHERE id = ?";
+export const getHTTPAssertSql = `SELECT "id", "http_id", "expression", "enabled", "prev", "next", "updated_at" FROM http_assert WHERE id = ?`;
 
 export interface GetHTTPAssertParams {
   id: Uint8Array;
@@ -897,9 +861,9 @@ export async function getHTTPAssert(db: Database, params: GetHTTPAssertParams): 
 
 /** SQL of ListHTTPAssertsOrdered. */
 export const listHTTPAssertsOrderedSql = `WITH RECURSIVE ordered AS (
-    SELECT c.*, 0 AS position FROM http_assert c WHERE c.http_id = ? AND c.prev IS NULL
+    SELECT "id", "http_id", "expression", "enabled", "prev", "next", "updated_at", 0 AS position FROM http_assert c WHERE c.http_id = ? AND c.prev IS NULL
     UNION ALL
-    SELECT c.*, o.position + 1 FROM http_assert c JOIN ordered o ON c.id = o.next
+    SELECT "c"."id", "c"."http_id", "c"."expression", "c"."enabled", "c"."prev", "c"."next", "c"."updated_at", o.position + 1 FROM http_assert c JOIN ordered o ON c.id = o.next
     WHERE c.http_id = ? AND o.position < 100000
 )
 SELECT id, http_id, expression, enabled, prev, next, updated_at FROM ordered ORDER BY position`;
@@ -990,20 +954,14 @@ export interface GetFirstHTTPAssertParams {
   id: Uint8Array;
 }
 
-export interface GetFirstHTTPAssertRow {
-  id: Uint8Array;
-}
-
 const getFirstHTTPAssertStatement = new PlainQuery(getFirstHTTPAssertSql, "GetFirstHTTPAssert", { httpId: "blob", id: "blob" }, true);
 
-function toGetFirstHTTPAssertRow(r: unknown[]): GetFirstHTTPAssertRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetFirstHTTPAssertRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetFirstHTTPAssert` (queries/http-children.sql:172). */
-export async function getFirstHTTPAssert(db: Database, params: GetFirstHTTPAssertParams): Promise<GetFirstHTTPAssertRow | undefined> {
+export async function getFirstHTTPAssert(db: Database, params: GetFirstHTTPAssertParams): Promise<Uint8Array | undefined> {
   const r = (await getFirstHTTPAssertStatement.get(db, params, params.httpId, params.id)) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPAssertRow(r);
 }
@@ -1016,20 +974,14 @@ export interface GetLastHTTPAssertParams {
   id: Uint8Array;
 }
 
-export interface GetLastHTTPAssertRow {
-  id: Uint8Array;
-}
-
 const getLastHTTPAssertStatement = new PlainQuery(getLastHTTPAssertSql, "GetLastHTTPAssert", { httpId: "blob", id: "blob" }, true);
 
-function toGetLastHTTPAssertRow(r: unknown[]): GetLastHTTPAssertRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetLastHTTPAssertRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetLastHTTPAssert` (queries/http-children.sql:175). */
-export async function getLastHTTPAssert(db: Database, params: GetLastHTTPAssertParams): Promise<GetLastHTTPAssertRow | undefined> {
+export async function getLastHTTPAssert(db: Database, params: GetLastHTTPAssertParams): Promise<Uint8Array | undefined> {
   const r = (await getLastHTTPAssertStatement.get(db, params, params.httpId, params.id)) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPAssertRow(r);
 }

@@ -549,7 +549,7 @@ export async function listRecentHTTPActivity(db: Database, params: ListRecentHTT
 }
 
 /** SQL of GetHTTPsByWorkspaceID. */
-export const getHTTPsByWorkspaceIDSql = "SELECT * FROM http WHERE workspace_id = ? ORDER BY updated_at, id";
+export const getHTTPsByWorkspaceIDSql = `SELECT "id", "workspace_id", "folder_id", "name", "url", "method", "description", "is_delta", "parent_http_id", "delta_name", "delta_url", "delta_method", "delta_description", "version", "created_at", "updated_at" FROM http WHERE workspace_id = ? ORDER BY updated_at, id`;
 
 export interface GetHTTPsByWorkspaceIDParams {
   workspaceId: Uint8Array;

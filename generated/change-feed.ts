@@ -78,16 +78,10 @@ export interface LatestChangeSeqParams {
   workspaceId: Uint8Array;
 }
 
-export interface LatestChangeSeqRow {
-  seq: number;
-}
-
 const latestChangeSeqStatement = new PlainQuery(latestChangeSeqSql, "LatestChangeSeq", { workspaceId: "blob" }, true);
 
-function toLatestChangeSeqRow(r: unknown[]): LatestChangeSeqRow {
-  return {
-    seq: r[0] as number,
-  };
+function toLatestChangeSeqRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /**
@@ -95,24 +89,19 @@ function toLatestChangeSeqRow(r: unknown[]): LatestChangeSeqRow {
  *
  * `:one` query `LatestChangeSeq` (queries/change-feed.sql:15).
  */
-export function latestChangeSeq(db: Database, params: LatestChangeSeqParams): LatestChangeSeqRow | undefined {
+export function latestChangeSeq(db: Database, params: LatestChangeSeqParams): number {
   const r = latestChangeSeqStatement.statement(db, params).get(params.workspaceId) as unknown[] | undefined;
-  return r === undefined ? undefined : toLatestChangeSeqRow(r);
+  if (r === undefined) throw new Error("LatestChangeSeq returned no row, though its statement always returns one");
+  return toLatestChangeSeqRow(r);
 }
 
 /** SQL of ChangeLogHead. */
 export const changeLogHeadSql = "SELECT coalesce(max(seq), 0) AS seq FROM change_log";
 
-export interface ChangeLogHeadRow {
-  seq: number;
-}
-
 const changeLogHeadStatement = new PlainQuery(changeLogHeadSql, "ChangeLogHead", {}, true);
 
-function toChangeLogHeadRow(r: unknown[]): ChangeLogHeadRow {
-  return {
-    seq: r[0] as number,
-  };
+function toChangeLogHeadRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /**
@@ -122,7 +111,8 @@ function toChangeLogHeadRow(r: unknown[]): ChangeLogHeadRow {
  *
  * `:one` query `ChangeLogHead` (queries/change-feed.sql:21).
  */
-export function changeLogHead(db: Database): ChangeLogHeadRow | undefined {
+export function changeLogHead(db: Database): number {
   const r = changeLogHeadStatement.statement(db).get() as unknown[] | undefined;
-  return r === undefined ? undefined : toChangeLogHeadRow(r);
+  if (r === undefined) throw new Error("ChangeLogHead returned no row, though its statement always returns one");
+  return toChangeLogHeadRow(r);
 }

@@ -20,7 +20,7 @@ export function createFolder(db: Database, params: CreateFolderParams): void {
 }
 
 /** SQL of GetFolder. */
-export const getFolderSql = "SELECT * FROM files WHERE id = ? AND workspace_id = ?";
+export const getFolderSql = `SELECT "id", "workspace_id", "parent_id", "name", "created_at", "updated_at" FROM files WHERE id = ? AND workspace_id = ?`;
 
 export interface GetFolderParams {
   id: Uint8Array;
@@ -56,7 +56,7 @@ export function getFolder(db: Database, params: GetFolderParams): GetFolderRow |
 }
 
 /** SQL of ListFolders. */
-export const listFoldersSql = "SELECT * FROM files WHERE workspace_id = ? ORDER BY parent_id, name, id";
+export const listFoldersSql = `SELECT "id", "workspace_id", "parent_id", "name", "created_at", "updated_at" FROM files WHERE workspace_id = ? ORDER BY parent_id, name, id`;
 
 export interface ListFoldersParams {
   workspaceId: Uint8Array;

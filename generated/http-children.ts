@@ -23,7 +23,7 @@ export function insertHTTPSearchParam(db: Database, params: InsertHTTPSearchPara
 }
 
 /** SQL of GetHTTPSearchParam. */
-export const getHTTPSearchParamSql = "SELECT * FROM http_search_param WHERE id = ?";
+export const getHTTPSearchParamSql = `SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at" FROM http_search_param WHERE id = ?`;
 
 export interface GetHTTPSearchParamParams {
   id: Uint8Array;
@@ -63,9 +63,9 @@ export function getHTTPSearchParam(db: Database, params: GetHTTPSearchParamParam
 
 /** SQL of ListHTTPSearchParamsOrdered. */
 export const listHTTPSearchParamsOrderedSql = `WITH RECURSIVE ordered AS (
-    SELECT c.*, 0 AS position FROM http_search_param c WHERE c.http_id = ? AND c.prev IS NULL
+    SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at", 0 AS position FROM http_search_param c WHERE c.http_id = ? AND c.prev IS NULL
     UNION ALL
-    SELECT c.*, o.position + 1 FROM http_search_param c JOIN ordered o ON c.id = o.next
+    SELECT "c"."id", "c"."http_id", "c"."key", "c"."value", "c"."enabled", "c"."prev", "c"."next", "c"."updated_at", o.position + 1 FROM http_search_param c JOIN ordered o ON c.id = o.next
     WHERE c.http_id = ? AND o.position < 100000
 )
 SELECT id, http_id, key, value, enabled, prev, next, updated_at FROM ordered ORDER BY position`;
@@ -178,20 +178,14 @@ export interface GetFirstHTTPSearchParamParams {
   id: Uint8Array;
 }
 
-export interface GetFirstHTTPSearchParamRow {
-  id: Uint8Array;
-}
-
 const getFirstHTTPSearchParamStatement = new PlainQuery(getFirstHTTPSearchParamSql, "GetFirstHTTPSearchParam", { httpId: "blob", id: "blob" }, true);
 
-function toGetFirstHTTPSearchParamRow(r: unknown[]): GetFirstHTTPSearchParamRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetFirstHTTPSearchParamRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetFirstHTTPSearchParam` (queries/http-children.sql:31). */
-export function getFirstHTTPSearchParam(db: Database, params: GetFirstHTTPSearchParamParams): GetFirstHTTPSearchParamRow | undefined {
+export function getFirstHTTPSearchParam(db: Database, params: GetFirstHTTPSearchParamParams): Uint8Array | undefined {
   const r = getFirstHTTPSearchParamStatement.statement(db, params).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPSearchParamRow(r);
 }
@@ -204,20 +198,14 @@ export interface GetLastHTTPSearchParamParams {
   id: Uint8Array;
 }
 
-export interface GetLastHTTPSearchParamRow {
-  id: Uint8Array;
-}
-
 const getLastHTTPSearchParamStatement = new PlainQuery(getLastHTTPSearchParamSql, "GetLastHTTPSearchParam", { httpId: "blob", id: "blob" }, true);
 
-function toGetLastHTTPSearchParamRow(r: unknown[]): GetLastHTTPSearchParamRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetLastHTTPSearchParamRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetLastHTTPSearchParam` (queries/http-children.sql:34). */
-export function getLastHTTPSearchParam(db: Database, params: GetLastHTTPSearchParamParams): GetLastHTTPSearchParamRow | undefined {
+export function getLastHTTPSearchParam(db: Database, params: GetLastHTTPSearchParamParams): Uint8Array | undefined {
   const r = getLastHTTPSearchParamStatement.statement(db, params).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPSearchParamRow(r);
 }
@@ -320,7 +308,7 @@ export function insertHTTPHeader(db: Database, params: InsertHTTPHeaderParams): 
 }
 
 /** SQL of GetHTTPHeader. */
-export const getHTTPHeaderSql = "SELECT * FROM http_header WHERE id = ?";
+export const getHTTPHeaderSql = `SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at" FROM http_header WHERE id = ?`;
 
 export interface GetHTTPHeaderParams {
   id: Uint8Array;
@@ -360,9 +348,9 @@ export function getHTTPHeader(db: Database, params: GetHTTPHeaderParams): GetHTT
 
 /** SQL of ListHTTPHeadersOrdered. */
 export const listHTTPHeadersOrderedSql = `WITH RECURSIVE ordered AS (
-    SELECT c.*, 0 AS position FROM http_header c WHERE c.http_id = ? AND c.prev IS NULL
+    SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at", 0 AS position FROM http_header c WHERE c.http_id = ? AND c.prev IS NULL
     UNION ALL
-    SELECT c.*, o.position + 1 FROM http_header c JOIN ordered o ON c.id = o.next
+    SELECT "c"."id", "c"."http_id", "c"."key", "c"."value", "c"."enabled", "c"."prev", "c"."next", "c"."updated_at", o.position + 1 FROM http_header c JOIN ordered o ON c.id = o.next
     WHERE c.http_id = ? AND o.position < 100000
 )
 SELECT id, http_id, key, value, enabled, prev, next, updated_at FROM ordered ORDER BY position`;
@@ -475,20 +463,14 @@ export interface GetFirstHTTPHeaderParams {
   id: Uint8Array;
 }
 
-export interface GetFirstHTTPHeaderRow {
-  id: Uint8Array;
-}
-
 const getFirstHTTPHeaderStatement = new PlainQuery(getFirstHTTPHeaderSql, "GetFirstHTTPHeader", { httpId: "blob", id: "blob" }, true);
 
-function toGetFirstHTTPHeaderRow(r: unknown[]): GetFirstHTTPHeaderRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetFirstHTTPHeaderRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetFirstHTTPHeader` (queries/http-children.sql:78). */
-export function getFirstHTTPHeader(db: Database, params: GetFirstHTTPHeaderParams): GetFirstHTTPHeaderRow | undefined {
+export function getFirstHTTPHeader(db: Database, params: GetFirstHTTPHeaderParams): Uint8Array | undefined {
   const r = getFirstHTTPHeaderStatement.statement(db, params).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPHeaderRow(r);
 }
@@ -501,20 +483,14 @@ export interface GetLastHTTPHeaderParams {
   id: Uint8Array;
 }
 
-export interface GetLastHTTPHeaderRow {
-  id: Uint8Array;
-}
-
 const getLastHTTPHeaderStatement = new PlainQuery(getLastHTTPHeaderSql, "GetLastHTTPHeader", { httpId: "blob", id: "blob" }, true);
 
-function toGetLastHTTPHeaderRow(r: unknown[]): GetLastHTTPHeaderRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetLastHTTPHeaderRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetLastHTTPHeader` (queries/http-children.sql:81). */
-export function getLastHTTPHeader(db: Database, params: GetLastHTTPHeaderParams): GetLastHTTPHeaderRow | undefined {
+export function getLastHTTPHeader(db: Database, params: GetLastHTTPHeaderParams): Uint8Array | undefined {
   const r = getLastHTTPHeaderStatement.statement(db, params).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPHeaderRow(r);
 }
@@ -617,7 +593,7 @@ export function insertHTTPBodyForm(db: Database, params: InsertHTTPBodyFormParam
 }
 
 /** SQL of GetHTTPBodyForm. */
-export const getHTTPBodyFormSql = "SELECT * FROM http_body_form WHERE id = ?";
+export const getHTTPBodyFormSql = `SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at" FROM http_body_form WHERE id = ?`;
 
 export interface GetHTTPBodyFormParams {
   id: Uint8Array;
@@ -657,9 +633,9 @@ export function getHTTPBodyForm(db: Database, params: GetHTTPBodyFormParams): Ge
 
 /** SQL of ListHTTPBodyFormsOrdered. */
 export const listHTTPBodyFormsOrderedSql = `WITH RECURSIVE ordered AS (
-    SELECT c.*, 0 AS position FROM http_body_form c WHERE c.http_id = ? AND c.prev IS NULL
+    SELECT "id", "http_id", "key", "value", "enabled", "prev", "next", "updated_at", 0 AS position FROM http_body_form c WHERE c.http_id = ? AND c.prev IS NULL
     UNION ALL
-    SELECT c.*, o.position + 1 FROM http_body_form c JOIN ordered o ON c.id = o.next
+    SELECT "c"."id", "c"."http_id", "c"."key", "c"."value", "c"."enabled", "c"."prev", "c"."next", "c"."updated_at", o.position + 1 FROM http_body_form c JOIN ordered o ON c.id = o.next
     WHERE c.http_id = ? AND o.position < 100000
 )
 SELECT id, http_id, key, value, enabled, prev, next, updated_at FROM ordered ORDER BY position`;
@@ -772,20 +748,14 @@ export interface GetFirstHTTPBodyFormParams {
   id: Uint8Array;
 }
 
-export interface GetFirstHTTPBodyFormRow {
-  id: Uint8Array;
-}
-
 const getFirstHTTPBodyFormStatement = new PlainQuery(getFirstHTTPBodyFormSql, "GetFirstHTTPBodyForm", { httpId: "blob", id: "blob" }, true);
 
-function toGetFirstHTTPBodyFormRow(r: unknown[]): GetFirstHTTPBodyFormRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetFirstHTTPBodyFormRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetFirstHTTPBodyForm` (queries/http-children.sql:125). */
-export function getFirstHTTPBodyForm(db: Database, params: GetFirstHTTPBodyFormParams): GetFirstHTTPBodyFormRow | undefined {
+export function getFirstHTTPBodyForm(db: Database, params: GetFirstHTTPBodyFormParams): Uint8Array | undefined {
   const r = getFirstHTTPBodyFormStatement.statement(db, params).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPBodyFormRow(r);
 }
@@ -798,20 +768,14 @@ export interface GetLastHTTPBodyFormParams {
   id: Uint8Array;
 }
 
-export interface GetLastHTTPBodyFormRow {
-  id: Uint8Array;
-}
-
 const getLastHTTPBodyFormStatement = new PlainQuery(getLastHTTPBodyFormSql, "GetLastHTTPBodyForm", { httpId: "blob", id: "blob" }, true);
 
-function toGetLastHTTPBodyFormRow(r: unknown[]): GetLastHTTPBodyFormRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetLastHTTPBodyFormRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetLastHTTPBodyForm` (queries/http-children.sql:128). */
-export function getLastHTTPBodyForm(db: Database, params: GetLastHTTPBodyFormParams): GetLastHTTPBodyFormRow | undefined {
+export function getLastHTTPBodyForm(db: Database, params: GetLastHTTPBodyFormParams): Uint8Array | undefined {
   const r = getLastHTTPBodyFormStatement.statement(db, params).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPBodyFormRow(r);
 }
@@ -913,7 +877,7 @@ export function insertHTTPAssert(db: Database, params: InsertHTTPAssertParams): 
 }
 
 /** SQL of GetHTTPAssert. */
-export const getHTTPAssertSql = "SELECT * FROM http_assert WHERE id = ?";
+export const getHTTPAssertSql = `SELECT "id", "http_id", "expression", "enabled", "prev", "next", "updated_at" FROM http_assert WHERE id = ?`;
 
 export interface GetHTTPAssertParams {
   id: Uint8Array;
@@ -951,9 +915,9 @@ export function getHTTPAssert(db: Database, params: GetHTTPAssertParams): GetHTT
 
 /** SQL of ListHTTPAssertsOrdered. */
 export const listHTTPAssertsOrderedSql = `WITH RECURSIVE ordered AS (
-    SELECT c.*, 0 AS position FROM http_assert c WHERE c.http_id = ? AND c.prev IS NULL
+    SELECT "id", "http_id", "expression", "enabled", "prev", "next", "updated_at", 0 AS position FROM http_assert c WHERE c.http_id = ? AND c.prev IS NULL
     UNION ALL
-    SELECT c.*, o.position + 1 FROM http_assert c JOIN ordered o ON c.id = o.next
+    SELECT "c"."id", "c"."http_id", "c"."expression", "c"."enabled", "c"."prev", "c"."next", "c"."updated_at", o.position + 1 FROM http_assert c JOIN ordered o ON c.id = o.next
     WHERE c.http_id = ? AND o.position < 100000
 )
 SELECT id, http_id, expression, enabled, prev, next, updated_at FROM ordered ORDER BY position`;
@@ -1062,20 +1026,14 @@ export interface GetFirstHTTPAssertParams {
   id: Uint8Array;
 }
 
-export interface GetFirstHTTPAssertRow {
-  id: Uint8Array;
-}
-
 const getFirstHTTPAssertStatement = new PlainQuery(getFirstHTTPAssertSql, "GetFirstHTTPAssert", { httpId: "blob", id: "blob" }, true);
 
-function toGetFirstHTTPAssertRow(r: unknown[]): GetFirstHTTPAssertRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetFirstHTTPAssertRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetFirstHTTPAssert` (queries/http-children.sql:172). */
-export function getFirstHTTPAssert(db: Database, params: GetFirstHTTPAssertParams): GetFirstHTTPAssertRow | undefined {
+export function getFirstHTTPAssert(db: Database, params: GetFirstHTTPAssertParams): Uint8Array | undefined {
   const r = getFirstHTTPAssertStatement.statement(db, params).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetFirstHTTPAssertRow(r);
 }
@@ -1088,20 +1046,14 @@ export interface GetLastHTTPAssertParams {
   id: Uint8Array;
 }
 
-export interface GetLastHTTPAssertRow {
-  id: Uint8Array;
-}
-
 const getLastHTTPAssertStatement = new PlainQuery(getLastHTTPAssertSql, "GetLastHTTPAssert", { httpId: "blob", id: "blob" }, true);
 
-function toGetLastHTTPAssertRow(r: unknown[]): GetLastHTTPAssertRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toGetLastHTTPAssertRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:one` query `GetLastHTTPAssert` (queries/http-children.sql:175). */
-export function getLastHTTPAssert(db: Database, params: GetLastHTTPAssertParams): GetLastHTTPAssertRow | undefined {
+export function getLastHTTPAssert(db: Database, params: GetLastHTTPAssertParams): Uint8Array | undefined {
   const r = getLastHTTPAssertStatement.statement(db, params).get(params.httpId, params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetLastHTTPAssertRow(r);
 }

@@ -133,7 +133,7 @@ export function summarizeAllStreamingPerformanceIterate(db: Database, params: Su
 }
 
 /** SQL of ListStreamingOperations. */
-export const listStreamingOperationsSql = `SELECT * FROM streaming_performance_log
+export const listStreamingOperationsSql = `SELECT "id", "workspace_id", "operation_type", "table_name", "record_count", "duration_ms", "timestamp", "error_message" FROM streaming_performance_log
 WHERE workspace_id = ? AND timestamp >= ?
 ORDER BY timestamp DESC, id
 LIMIT ?`;

@@ -59,7 +59,7 @@ export function afterWorkload(db: q.Database) {
       const rows = q.streamWorkspaceChanges(db, { workspaceId, afterSeq, batchSize });
       return { rows: rows.length, lastSeq: rows.length === 0 ? afterSeq : rows[rows.length - 1].seq };
     },
-    latestSeq: (workspaceId: Uint8Array) => q.latestChangeSeq(db, { workspaceId })?.seq ?? 0,
+    latestSeq: (workspaceId: Uint8Array) => q.latestChangeSeq(db, { workspaceId }),
     resolve: (id: Uint8Array, asOf: number) => q.resolveHTTPWithDeltasOptimized(db, { id, asOf }),
     /** Optimistic update: read the version, write against it. */
     update(workspaceId: Uint8Array, id: Uint8Array, name: string): UpdateOutcome {

@@ -17,7 +17,7 @@ export function fresh() {
 }
 
 export function createHttp(db: q.Database, n: number, fields: Partial<q.CreateHTTPParams> = {}): q.CreateHTTPRow {
-  return q.createHTTP(db, { id: id(n), workspaceId: ws, folderId: null, name: `request ${n}`, url: `https://example.com/${n}`, method: "GET", description: "", ...fields })!;
+  return q.createHTTP(db, { id: id(n), workspaceId: ws, folderId: null, name: `request ${n}`, url: `https://example.com/${n}`, method: "GET", description: "", ...fields });
 }
 
 /** Sets a row's timestamps, to place events in chosen seconds. */

@@ -25,8 +25,8 @@ function queries(db: Database, table: ChildTable): ListQueries {
   const fn = q as unknown as Record<string, (db: Database, params: object) => unknown>;
   const call = <T>(name: string, params: object) => fn[name.replace("%", table)](db, params) as T;
   return {
-    first: (httpId, except) => call<{ id: Id } | undefined>("getFirst%", { httpId, id: except })?.id,
-    last: (httpId, except) => call<{ id: Id } | undefined>("getLast%", { httpId, id: except })?.id,
+    first: (httpId, except) => call<Id | undefined>("getFirst%", { httpId, id: except }),
+    last: (httpId, except) => call<Id | undefined>("getLast%", { httpId, id: except }),
     links: (id) => call<Links | undefined>("get%", { id }),
     setLinks: (id, links) => call("set%Links", { id, ...links }),
     setPrev: (id, prev) => call("set%Prev", { id, prev }),

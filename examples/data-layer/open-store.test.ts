@@ -35,9 +35,9 @@ describe.each(["path", "file: URL"])("a store opened by %s", (form) => {
       await store.createWorkspace({ id: workspaceId, name: "w" });
       const created = await store.createHTTP(request);
       // A Buffer on better-sqlite3, a Uint8Array on libSQL: the same bytes.
-      expect(Buffer.from(created!.id).equals(request.id)).toBe(true);
-      expect((await store.latestChangeSeq({ workspaceId }))?.seq).toBe(1);
-      expect((await store.changeLogHead())?.seq).toBe(1);
+      expect(Buffer.from(created.id).equals(request.id)).toBe(true);
+      expect(await store.latestChangeSeq({ workspaceId })).toBe(1);
+      expect(await store.changeLogHead()).toBe(1);
     } finally {
       await store.close();
     }

@@ -31,7 +31,7 @@ export async function openLibsqlStore(url: string, options: LibsqlOptions = {}):
     driver: "@libsql/client",
     // No PRAGMA data_version: it compares commits on one connection, and a server's calls may each
     // run on another. The head of change_log moves with every change, whoever committed it.
-    externalVersion: async () => (await queries.changeLogHead())!.seq,
+    externalVersion: async () => await queries.changeLogHead(),
     exec: async (sql) => void (await client.executeMultiple(sql)),
     close: async () => {
       if (local) await client.execute("PRAGMA optimize");

@@ -22,7 +22,7 @@ export async function onOwnConnection<T>(db: string, fn: (store: Store) => Promi
 export function readDatabaseState(db: string, workspace: string): Promise<{ rows: Map<string, WireRequest>; latest: number }> {
   return onOwnConnection(db, async (store) => {
     const rows = await store.getHTTPWorkspaceSnapshotStreaming({ workspaceId: unhex(workspace), afterUpdatedAt: -1, afterId: new Uint8Array(0), pageSize: 1_000_000 });
-    const latest = (await store.latestChangeSeq({ workspaceId: unhex(workspace) }))!.seq;
+    const latest = await store.latestChangeSeq({ workspaceId: unhex(workspace) });
     return { rows: new Map(rows.map((r) => [hex(r.id), { id: hex(r.id), name: r.name, url: r.url, method: r.method, version: r.version }])), latest };
   });
 }

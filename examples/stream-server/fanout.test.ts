@@ -102,7 +102,7 @@ async function serverProcess(db: string): Promise<string> {
   children.push(child);
   return new Promise((resolve) => {
     let text = "";
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
       text += d;
       const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(text);
       if (url !== null) resolve(url[1]);

@@ -131,7 +131,7 @@ export class FanOut {
    * has them is subscribed, so any write it makes or waits for from then on reaches it.
    */
   async subscribe(open: () => SseStream, workspaceId: Uint8Array, resumeAfter: number | null): Promise<void> {
-    const latest = (await this.ctx.store.latestChangeSeq({ workspaceId }))!.seq;
+    const latest = await this.ctx.store.latestChangeSeq({ workspaceId });
     const sse = open();
     // The client left while the read was in flight.
     if (sse.isClosed) return;

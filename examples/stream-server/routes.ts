@@ -56,7 +56,7 @@ export function routes(ctx: RouteContext): readonly Route[] {
       const resumeAfter = lastEventId(req.headers["last-event-id"]);
       const workspaceId = await workspace(w);
       // Checked before the stream's headers go out: a seq this feed never had would never be caught up to.
-      if (resumeAfter !== null && resumeAfter > (await store.latestChangeSeq({ workspaceId }))!.seq) {
+      if (resumeAfter !== null && resumeAfter > await store.latestChangeSeq({ workspaceId })) {
         throw new HttpError(400, "Last-Event-ID is past this workspace's newest change", "last-event-id");
       }
       return ctx.stream(res, workspaceId, resumeAfter);
@@ -65,7 +65,7 @@ export function routes(ctx: RouteContext): readonly Route[] {
       const workspaceId = await workspace(w);
       const fields = await body(req);
       const row = { name: text(fields, "name"), url: text(fields, "url", ""), method: text(fields, "method", "GET") };
-      const created = (await write(workspaceId, () => store.createHTTP({ id: randomBytes(16), workspaceId, folderId: null, description: "", ...row })))!;
+      const created = await write(workspaceId, () => store.createHTTP({ id: randomBytes(16), workspaceId, folderId: null, description: "", ...row }));
       send(res, 201, wireRequest(created));
     } },
     { method: "PATCH", pattern: /^\/workspaces\/([^/]+)\/http\/([^/]+)$/, handle: async (req, res, [w, r]) => {

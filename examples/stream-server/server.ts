@@ -100,7 +100,7 @@ async function dispatch(table: readonly Route[], authorize: (req: IncomingMessag
   if (matching.length === 0) throw new HttpError(404, "no such path");
   const route = matching.find((r) => r.method === req.method);
   if (route === undefined) throw new HttpError(405, `use ${matching.map((r) => r.method).join(" or ")}`, "method", { allow: matching.map((r) => r.method).join(", ") });
-  await route.handle(req, res, route.pattern.exec(path)!.slice(1));
+  await route.handle(req, res, (route.pattern.exec(path) ?? []).slice(1));
 }
 
 /** The path of a request target; malformed targets (`http://`, `http://[::1`, bad ports or escapes) are a 400. */

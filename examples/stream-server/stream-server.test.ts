@@ -74,7 +74,7 @@ describe.each(drivers)("stream server on %s", (driver) => {
     expect(res.body.counters.errorCount).toBe(0);
     const byType = new Map(res.body.performance.map((p) => [p.operationType, p.operations]));
     // seq only grows by one per change (AUTOINCREMENT, nothing deleted from change_log): the newest is the count.
-    const writes = await onOwnConnection(t.db, async (store) => (await store.changeLogHead())!.seq);
+    const writes = await onOwnConnection(t.db, async (store) => await store.changeLogHead());
     // Each write is one row, whatever the number of clients that received it.
     expect(byType.get("update")).toBe(writes);
     expect(byType.get("snapshot")).toBeGreaterThan(0);

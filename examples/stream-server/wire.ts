@@ -26,13 +26,15 @@ export function wireRequest(r: Pick<StreamHTTPUpdatesRow, "id" | "name" | "url" 
 }
 
 export function wireChange(c: StreamWorkspaceChangesRow): WireChange {
-  const live = c.tableName === "http" && c.name !== null && c.isDelta === false;
+  // The request's columns come from a LEFT JOIN: all NULL when the request is gone, none NULL when it is there.
+  const { name, url, method, version } = c;
+  const live = c.tableName === "http" && name !== null && url !== null && method !== null && version !== null && c.isDelta === false;
   return {
     seq: c.seq,
     op: c.op as WireChange["op"],
     table: c.tableName,
     id: hex(c.rowId),
-    request: live ? { id: hex(c.rowId), name: c.name!, url: c.url!, method: c.method!, version: c.version! } : null,
+    request: live ? { id: hex(c.rowId), name, url, method, version } : null,
   };
 }
 

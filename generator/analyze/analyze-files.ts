@@ -1,6 +1,6 @@
 /** The query stage: every annotated statement of a query file → its ModuleIR. */
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
-import type { ModuleIR, QueryIR } from "../ir/query-ir.js";
+import type { ModelIR, ModuleIR, QueryIR } from "../ir/query-ir.js";
 import { readAnnotation } from "../parse/annotation.js";
 import { parseViewSelect } from "../parse/cst-adapter.js";
 import { splitStatements } from "../parse/split-statements.js";
@@ -23,9 +23,9 @@ export interface TakenNames {
 }
 
 /** One query file → its module. Reads nothing of other files but the names in `taken` (SG205). */
-export function analyzeQueryFile(db: AnalysisDb, catalog: Catalog, columnTypes: ColumnTypes, file: SourceFile, queriesRoot: string, taken: TakenNames, bag: DiagnosticBag): ModuleIR {
+export function analyzeQueryFile(db: AnalysisDb, catalog: Catalog, columnTypes: ColumnTypes, models: readonly ModelIR[], file: SourceFile, queriesRoot: string, taken: TakenNames, bag: DiagnosticBag): ModuleIR {
   const relations = new Relations({ catalog, textOf: (s) => file.text.slice(s.start, s.end), parseView: parseViewSelect, columnTypes });
-  const ctx = { db, catalog, relations, bag };
+  const ctx = { db, catalog, models, relations, bag };
   const queries: QueryIR[] = [];
   for (const chunk of splitStatements(file.text, file.path, bag)) {
     const annotation = readAnnotation(chunk.comments, file.text, file.path, bag);

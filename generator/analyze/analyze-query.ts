@@ -1,20 +1,22 @@
 /** One annotated statement → its QueryIR, with every problem recorded in the bag. */
 import { withNullable } from "./value-type.js";
 import { DiagnosticBag, type Span } from "../diagnostics/diagnostic.js";
-import type { QueryIR, ValueType } from "../ir/query-ir.js";
+import type { ModelIR, QueryIR, SqlPart, ValueType } from "../ir/query-ir.js";
+import { renderSql } from "../ir/render-sql.js";
 import type { Annotation } from "../parse/annotation.js";
-import type { Statement } from "../parse/ast.js";
+import type { SelectBody, SelectCore, Statement } from "../parse/ast.js";
 import { parseStatement } from "../parse/cst-adapter.js";
 import type { StatementChunk } from "../parse/split-statements.js";
 import type { Catalog } from "../schema/catalog.js";
-import { isSqliteError, type AnalysisDb } from "../sqlite/analysis-db.js";
+import { isSqliteError, type AnalysisDb, type ColumnMetadata } from "../sqlite/analysis-db.js";
 import { lineColAt, type SourceFile } from "../source/source-file.js";
 import { ParamHints } from "./param-hints.js";
 import { queryIdentifiers } from "./naming.js";
 import { buildParams } from "./params.js";
 import { checkPlan, planSql } from "./query-plan.js";
 import { aggregatesWithoutGroup } from "./aggregates.js";
-import type { OutputColumn, Relations } from "./relations.js";
+import type { OutputColumn, Relations, StarExpansion } from "./relations.js";
+import { alwaysOneRow, resultShape } from "./result-shape.js";
 import { buildColumns } from "./result-columns.js";
 import { rewriteSql } from "./rewrite-sql.js";
 import { CteEnv, Scope } from "./scope.js";
@@ -23,6 +25,7 @@ import { reportSqliteError } from "./sqlite-errors.js";
 export interface QueryContext {
   readonly db: AnalysisDb;
   readonly catalog: Catalog;
+  readonly models: readonly ModelIR[];
   readonly relations: Relations;
   readonly bag: DiagnosticBag;
 }
@@ -58,8 +61,21 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
     ]);
     return null;
   }
-  const { columns, row } = buildColumns(meta.columns, outputColumns(ctx.relations, statement, statementSpan), ctx.catalog, file.path, statementSpan, ctx.bag);
-  const toPlan = planSql(rewritten.parts);
+  const stars = new Map<number, StarExpansion>();
+  ctx.relations.onStar = (e) => {
+    if (e.span.start >= statementSpan.start && e.span.end <= statementSpan.end) stars.set(e.span.start, e);
+  };
+  let inferred: OutputColumn[] | null;
+  try {
+    inferred = outputColumns(ctx.relations, statement, statementSpan);
+  } finally {
+    ctx.relations.onStar = null;
+  }
+  const returnsRows = annotation.command === "one" || annotation.command === "many";
+  const { columns, fields } = buildColumns(meta.columns, inferred, ctx.catalog, file.path, statementSpan, returnsRows, ctx.bag);
+  const result = resultShape(annotation.command, columns, fields, alwaysOneRow(statement, ctx.catalog), ctx.models);
+  const parts = expandStars(ctx.db, rewritten.parts, meta.columns, () => rewriteSql(chunk.sql, chunk.start, occurrences, paramOf, params, embeds, stars).parts);
+  const toPlan = planSql(parts);
   const plan = ctx.db.explain(toPlan.sql, toPlan.variables) ?? [];
   checkPlan(plan, annotation.plan, statement, ctx.catalog, file.path, ctx.bag);
   return {
@@ -72,10 +88,10 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
     docs: annotation.docs,
     identifiers: queryIdentifiers(annotation.name),
     sourceSql: chunk.sql,
-    sql: rewritten.parts,
+    sql: parts,
     params,
     columns,
-    row,
+    result,
     lastId: annotation.command === "execlastid" ? lastIdType(ctx, statement) : null,
     plan,
   };
@@ -92,13 +108,29 @@ function lastIdType(ctx: QueryContext, s: Statement): ValueType | null {
   return t && (t.mapping || t.brand) ? withNullable(t, false) : null;
 }
 
+/**
+ * The SQL to run with its stars expanded, if SQLite agrees it returns the same columns (by name, in
+ * order); else as written, where a column list could not say what the star does.
+ */
+function expandStars(db: AnalysisDb, written: readonly SqlPart[], columns: readonly ColumnMetadata[], expand: () => readonly SqlPart[]): readonly SqlPart[] {
+  const expanded = expand();
+  const meta = db.prepare(renderSql(expanded, () => "?"));
+  if (isSqliteError(meta) || meta.columns.length !== columns.length || meta.columns.some((c, i) => c.name !== columns[i].name)) return written;
+  return expanded;
+}
+
 /** The statement's result columns as the AST sees them, or null where it cannot tell. */
 function outputColumns(relations: Relations, s: Statement, span: Span): OutputColumn[] | null {
   switch (s.kind) {
     case "select": {
       const env = relations.defineCtes(s.ctes, null, new CteEnv(null));
-      if (s.body.kind === "core") return relations.outputColumns(s.body.columns, relations.coreScope(s.body, null, env), aggregatesWithoutGroup(s.body));
-      return relations.selectColumns(s, null, new CteEnv(null)).map((c) => ({ ...c, span, embed: null, unknownFunction: null }));
+      const coreColumns = (core: SelectCore) => relations.outputColumns(core.columns, relations.coreScope(core, null, env), aggregatesWithoutGroup(core));
+      if (s.body.kind === "core") return coreColumns(s.body);
+      // A compound's columns are named by its first SELECT, and typed by all of them.
+      let first: SelectBody = s.body;
+      while (first.kind === "compound") first = first.left;
+      const named = first.kind === "core" ? coreColumns(first) : [];
+      return relations.selectColumns(s, null, new CteEnv(null)).map((c, i) => ({ ...c, span: named[i]?.span ?? span, embed: null, unknownFunction: null, unaliased: named[i]?.unaliased ?? null }));
     }
     case "insert":
     case "update":

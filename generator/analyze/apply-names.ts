@@ -45,14 +45,16 @@ type FieldOf = (sqlName: string | undefined, current: string) => string;
 function renameQuery(q: QueryIR, field: FieldOf, models: ReadonlyMap<string, string>, bag: DiagnosticBag): QueryIR {
   const params: ParamIR[] = q.params.map((p) => ({ ...p, field: field(p.name, p.field) }));
   const column = (index: number) => q.columns[index]?.name;
-  const row: RowField[] = q.row.map((f) =>
+  checkUnique(q.params.map((p) => p.field), params.map((p) => p.field), `the parameters of query "${q.name}"`, q.file, q.nameSpan, bag);
+  if (q.result.kind !== "row") return { ...q, params };
+  const row: RowField[] = q.result.fields.map((f) =>
     f.kind === "column"
       ? { ...f, field: field(column(f.index), f.field) }
       : { ...f, model: models.get(f.model) ?? f.model, fields: f.fields.map((x) => ({ ...x, field: field(column(x.index), x.field) })) },
   );
-  checkUnique(q.params.map((p) => p.field), params.map((p) => p.field), `the parameters of query "${q.name}"`, q.file, q.nameSpan, bag);
-  checkUnique(q.row.map((f) => f.field), row.map((f) => f.field), `the row of query "${q.name}"`, q.file, q.nameSpan, bag);
-  return { ...q, params, row };
+  checkUnique(q.result.fields.map((f) => f.field), row.map((f) => f.field), `the row of query "${q.name}"`, q.file, q.nameSpan, bag);
+  const model = q.result.model === null ? null : (models.get(q.result.model) ?? q.result.model);
+  return { ...q, params, result: { ...q.result, fields: row, model } };
 }
 
 /** Fields analysis named are already unique (or reported): only those a rename changed are checked. */

@@ -7,19 +7,34 @@ import { commonValueType, withNullable } from "./value-type.js";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ValueType } from "../ir/query-ir.js";
 import { tsTypeOfDeclared } from "./type-map.js";
-import type { FromItem, ResultColumn, Select, SelectBody, SelectCore, Cte } from "../parse/ast.js";
+import type { Expr, FromItem, ResultColumn, Select, SelectBody, SelectCore, Cte } from "../parse/ast.js";
 import type { Catalog, CatalogColumn, CatalogTable } from "../schema/catalog.js";
 import { aggregatesWithoutGroup } from "./aggregates.js";
 import { ExprTyper, type SubqueryColumns } from "./infer-expr.js";
 import { CteEnv, Scope, type RelColumn, type Relation } from "./scope.js";
 import { proveByWhere } from "./where-proofs.js";
+import { quoteName } from "../sqlite/quote-name.js";
 
 /** One column of a query's result, before it is matched with what SQLite reports. */
 export interface OutputColumn extends RelColumn {
   readonly span: Span;
-  /** Set when the column belongs to a `sqlc.embed(…)` group. */
-  readonly embed: Relation | null;
+  /** Set when the column belongs to a `sqlc.embed(…)` group (one object per group). */
+  readonly embed: EmbedGroup | null;
   readonly unknownFunction: string | null;
+  /** The expression of an unaliased, non-reference result column (named the way sqlc names it). */
+  readonly unaliased: Expr | null;
+}
+
+export interface EmbedGroup {
+  readonly relation: Relation;
+  /** `sqlc.embed(t) AS name`. */
+  readonly alias: string | null;
+}
+
+/** What runs in place of `*`, `t.*` or `sqlc.embed(t)`: its columns by name. */
+export interface StarExpansion {
+  readonly span: Span;
+  readonly text: string;
 }
 
 export interface RelationsContext {
@@ -48,6 +63,8 @@ const jsonEachColumns: [string, ValueType][] = [
 export class Relations implements SubqueryColumns {
   readonly typer = new ExprTyper(this);
   private readonly views = new Map<string, readonly RelColumn[]>();
+  /** Told every star the statement being analysed expands (views' own stars are not its text). */
+  onStar: ((e: StarExpansion) => void) | null = null;
 
   constructor(private readonly ctx: RelationsContext) {}
 
@@ -94,14 +111,17 @@ export class Relations implements SubqueryColumns {
     return columns.flatMap((c): OutputColumn[] => {
       switch (c.kind) {
         case "star":
+          this.recordStar(c.span, scope, scope.relations);
           return scope.relations.flatMap((r) => this.starColumns(scope, r, c.span, null));
         case "table_star": {
           const r = scope.relation(c.table);
+          if (r) this.recordStar(c.span, scope, [r]);
           return r ? this.starColumns(scope, r, c.span, null) : [];
         }
         case "embed": {
           const r = scope.relation(c.table);
-          return r ? this.starColumns(scope, r, c.span, r) : [];
+          if (r) this.recordStar(c.span, scope, [r]);
+          return r ? this.starColumns(scope, r, c.span, { relation: r, alias: c.alias }) : [];
         }
         case "expr": {
           const t = this.typer.infer(c.expr, scope);
@@ -109,7 +129,8 @@ export class Relations implements SubqueryColumns {
           const bare = !t.nullable && aggregateWithoutGroup && c.expr.kind === "column";
           const why = bare ? "bare column of an aggregate query without GROUP BY: NULL when no row matches" : t.why;
           const name = c.alias ?? (c.expr.kind === "column" ? c.expr.column : this.ctx.textOf(c.expr.span));
-          return [{ name, type: withNullable(t, t.nullable || bare, why), table: t.origin?.table ?? null, column: t.origin?.column ?? null, hidden: false, span: c.span, embed: null, unknownFunction: t.unknownFunction ?? null }];
+          const unaliased = c.alias === null && c.expr.kind !== "column" ? c.expr : null;
+          return [{ name, type: withNullable(t, t.nullable || bare, why), table: t.origin?.table ?? null, column: t.origin?.column ?? null, hidden: false, span: c.span, embed: null, unknownFunction: t.unknownFunction ?? null, unaliased }];
         }
       }
     });
@@ -176,10 +197,28 @@ export class Relations implements SubqueryColumns {
     }
   }
 
-  private starColumns(scope: Scope, r: Relation, span: Span, embed: Relation | null): OutputColumn[] {
-    return r.columns
-      .filter((c) => !c.hidden && !r.starExcluded.has(c.name.toLowerCase()))
-      .map((c) => ({ ...c, type: scope.resultType({ relation: r, column: c }), span, embed, unknownFunction: null }));
+  private starColumns(scope: Scope, r: Relation, span: Span, embed: EmbedGroup | null): OutputColumn[] {
+    return starVisible(r).map((c) => ({ ...c, type: scope.resultType({ relation: r, column: c }), span, embed, unknownFunction: null, unaliased: null }));
+  }
+
+  /**
+   * The columns a star stands for, by name, so that what runs never depends on the live table's
+   * column order. Qualified when the scope has several relations. Left as written when names cannot
+   * say it: columns unknown or repeated, an unnamed subquery beside others, USING/NATURAL joins
+   * (whose shared column `*` may read from either side).
+   */
+  private recordStar(span: Span, scope: Scope, relations: readonly Relation[]): void {
+    if (this.onStar === null) return;
+    const qualify = scope.relations.length > 1;
+    if (scope.relations.some((r) => r.starExcluded.size > 0)) return;
+    const names: string[] = [];
+    for (const r of relations) {
+      const visible = starVisible(r);
+      const distinct = new Set(visible.map((c) => c.name.toLowerCase())).size === visible.length;
+      if (visible.length === 0 || !distinct || (qualify && r.name === "")) return;
+      for (const c of visible) names.push(qualify ? `${quoteName(r.name)}.${quoteName(c.name)}` : quoteName(c.name));
+    }
+    this.onStar({ span, text: names.join(", ") });
   }
 
   private tableColumns(table: CatalogTable): readonly RelColumn[] {
@@ -199,7 +238,14 @@ export class Relations implements SubqueryColumns {
     if (cached) return cached;
     this.views.set(view.name, []); // guards against a view that (indirectly) reads itself
     const select = view.sql === null ? null : this.ctx.parseView(view.sql);
-    const inferred = select ? this.selectColumns(select, null, new CteEnv(null)) : [];
+    const onStar = this.onStar;
+    this.onStar = null;
+    let inferred: RelColumn[];
+    try {
+      inferred = select ? this.selectColumns(select, null, new CteEnv(null)) : [];
+    } finally {
+      this.onStar = onStar;
+    }
     const columns = view.columns.map((c, i): RelColumn => {
       const from = inferred[i];
       const declared = tsTypeOfDeclared(c.declType);
@@ -217,6 +263,10 @@ export class Relations implements SubqueryColumns {
     this.views.set(view.name, columns);
     return columns;
   }
+}
+
+function starVisible(r: Relation): readonly RelColumn[] {
+  return r.columns.filter((c) => !c.hidden && !r.starExcluded.has(c.name.toLowerCase()));
 }
 
 function naturalColumns(left: readonly Relation[], right: readonly Relation[]): string[] {

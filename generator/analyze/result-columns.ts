@@ -11,13 +11,15 @@ import { tsTypeOfDeclared } from "./type-map.js";
 import { findColumn, type Catalog } from "../schema/catalog.js";
 import type { ColumnMetadata } from "../sqlite/analysis-db.js";
 import type { OutputColumn } from "./relations.js";
+import { expressionName } from "./column-names.js";
 
 export interface ColumnsResult {
   readonly columns: ColumnIR[];
-  readonly row: RowField[];
+  readonly fields: RowField[];
 }
 
-export function buildColumns(meta: readonly ColumnMetadata[], inferred: readonly OutputColumn[] | null, catalog: Catalog, file: string, statementSpan: Span, bag: DiagnosticBag): ColumnsResult {
+/** `returnsRows`: the command returns rows (`:one`, `:many`); where they are objects, made-up field names are reported. */
+export function buildColumns(meta: readonly ColumnMetadata[], inferred: readonly OutputColumn[] | null, catalog: Catalog, file: string, statementSpan: Span, returnsRows: boolean, bag: DiagnosticBag): ColumnsResult {
   const ast = inferred !== null && inferred.length === meta.length ? inferred : null;
   const columns = meta.map((m, i): ColumnIR => {
     const a = ast?.[i];
@@ -37,7 +39,8 @@ export function buildColumns(meta: readonly ColumnMetadata[], inferred: readonly
     }
     return { name: m.name, type, table: m.table, column: m.origin };
   });
-  return { columns, row: rowFields(columns, ast, file, bag) };
+  const asRow = returnsRows && (columns.length > 1 || ast?.[0]?.embed != null);
+  return { columns, fields: rowFields(columns, ast, file, bag, asRow) };
 }
 
 /** Where the AST cannot tell (an unparsed statement shape), the origin column SQLite names decides. */
@@ -51,20 +54,22 @@ function originNotNull(catalog: Catalog, m: ColumnMetadata): boolean {
   return table !== undefined && (findColumn(table, m.origin)?.notNull ?? false);
 }
 
-function rowFields(columns: readonly ColumnIR[], ast: readonly OutputColumn[] | null, file: string, bag: DiagnosticBag): RowField[] {
+/** `shown`: the fields are a row object's (not one value), so made-up names are reported. */
+function rowFields(columns: readonly ColumnIR[], ast: readonly OutputColumn[] | null, file: string, bag: DiagnosticBag, shown: boolean): RowField[] {
   const names = new FieldNames();
   const fields: RowField[] = [];
+  const embeds = embedCounts(ast);
   for (let i = 0; i < columns.length; i++) {
     const embed = ast?.[i].embed ?? null;
     if (embed === null) {
-      fields.push({ kind: "column", field: names.field(sanitizeName(columns[i].name, `column_${i + 1}`)), index: i, type: columns[i].type });
+      fields.push({ kind: "column", field: names.field(columnName(columns[i], ast?.[i] ?? null, i, file, shown ? bag : null)), index: i, type: columns[i].type });
       continue;
     }
     let end = i;
     while (end + 1 < columns.length && ast?.[end + 1].embed === embed) end++;
-    const table = embed.table;
+    const table = embed.relation.table;
     if (table === null || table.kind === "view") {
-      bag.report("SG503", `sqlc.embed(${embed.name}) needs a table`, file, ast![i].span, ["Embed a table of the schema; select the columns of a CTE, view or subquery one by one."]);
+      bag.report("SG503", `sqlc.embed(${embed.relation.name}) needs a table`, file, ast![i].span, ["Embed a table of the schema; select the columns of a CTE, view or subquery one by one."]);
     } else {
       // Inside the object, values have the table's own nullability: the outer join only decides
       // whether there is an object at all.
@@ -78,16 +83,41 @@ function rowFields(columns: readonly ColumnIR[], ast: readonly OutputColumn[] | 
         type: withNullable(c.type, !(findColumn(table, c.column ?? c.name)?.notNull ?? false)),
       }));
       const presence = visible.find((c) => c.notNull)?.name.toLowerCase();
+      // Named after the table's model, as sqlc does; after the alias when the table is embedded twice.
+      const field = embed.alias ?? ((embeds.get(table.name.toLowerCase()) ?? 0) > 1 ? embed.relation.name : table.name);
       fields.push({
         kind: "embed",
-        field: names.field(embed.name),
+        field: names.field(field),
         model: pascalCase(table.name),
-        nullable: embed.nullable,
-        presenceIndex: embed.nullable ? i + Math.max(0, groupColumns.findIndex((c) => (c.column ?? c.name).toLowerCase() === presence)) : null,
+        nullable: embed.relation.nullable,
+        presenceIndex: embed.relation.nullable ? i + Math.max(0, groupColumns.findIndex((c) => (c.column ?? c.name).toLowerCase() === presence)) : null,
         fields: group,
       });
     }
     i = end;
   }
   return fields;
+}
+
+/** How many times each table is embedded. */
+function embedCounts(ast: readonly OutputColumn[] | null): Map<string, number> {
+  const groups = new Set((ast ?? []).flatMap((c) => (c.embed === null ? [] : [c.embed])));
+  const counts = new Map<string, number>();
+  for (const g of groups) {
+    const name = g.relation.table?.name.toLowerCase();
+    if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The SQL-level name of column `i`: SQLite's for references and aliases, sqlc's for expressions (reported when made up). */
+function columnName(c: ColumnIR, a: OutputColumn | null, i: number, file: string, bag: DiagnosticBag | null): string {
+  if (a?.unaliased == null) return sanitizeName(c.name, `column_${i + 1}`);
+  const named = expressionName(a.unaliased, i + 1);
+  if (!named.fromColumn) {
+    bag?.report("SG504", `result column ${i + 1} is an expression without a name: its field is "${camelCase(named.name)}"`, file, a.unaliased.span, [
+      "Name it with AS (`… AS what_it_holds`): a made-up name says little, and `column_N` changes when the select list does.",
+    ]);
+  }
+  return named.name;
 }

@@ -1,12 +1,14 @@
 /**
  * Turns a statement as written into the SQL that runs (IR parts: text, value and list
  * placeholders) and the SQL SQLite analyses. Every placeholder runs as an anonymous `?` (the
- * generator fixes the binding order), `sqlc.embed(t)` becomes `t.*`. SQLite analyses placeholders
- * as written (`?NNN`, `:name`, so it checks their numbers), macros as `?`.
+ * generator fixes the binding order), `sqlc.embed(t)` becomes `t.*`, and a star with a known
+ * expansion runs as its list of columns. SQLite analyses placeholders as written (`?NNN`, `:name`,
+ * so it checks their numbers), macros as `?`, stars as written.
  */
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ParamIR, SqlPart } from "../ir/query-ir.js";
 import type { EmbedOccurrence, ParamOccurrence } from "../parse/ast.js";
+import type { StarExpansion } from "./relations.js";
 
 export interface Rewritten {
   /** What SQLite analyses: placeholders as written, macros and slices as a single `?`. */
@@ -32,14 +34,20 @@ export function rewriteSql(
   paramOf: readonly number[],
   params: readonly ParamIR[],
   embeds: readonly EmbedOccurrence[],
+  stars: ReadonlyMap<number, StarExpansion> = new Map(),
 ): Rewritten {
+  const written = (span: Span) => sql.slice(span.start - base, span.end - base);
+  const embedStarts = new Set(embeds.map((e) => e.span.start));
   const edits: Edit[] = [
     ...occurrences.map((o, i): Edit => {
       const param = paramOf[i];
-      const written = sql.slice(o.span.start - base, o.span.end - base);
-      return { span: o.span, analysis: o.syntax.kind === "macro" ? "?" : written, part: { kind: params[param].list ? "list" : "value", param } };
+      return { span: o.span, analysis: o.syntax.kind === "macro" ? "?" : written(o.span), part: { kind: params[param].list ? "list" : "value", param } };
     }),
-    ...embeds.map((e): Edit => ({ span: e.span, analysis: `${quoteIdentifier(e.table)}.*`, part: { kind: "text", text: `${quoteIdentifier(e.table)}.*` } })),
+    ...embeds.map((e): Edit => {
+      const star = `${quoteIdentifier(e.table)}.*`;
+      return { span: e.span, analysis: star, part: { kind: "text", text: stars.get(e.span.start)?.text ?? star } };
+    }),
+    ...[...stars.values()].filter((s) => !embedStarts.has(s.span.start)).map((s): Edit => ({ span: s.span, analysis: written(s.span), part: { kind: "text", text: s.text } })),
   ].sort((a, b) => a.span.start - b.span.start);
 
   let analysisSql = "";

@@ -47,8 +47,11 @@ export function applyOverrides(models: readonly ModelIR[], modules: readonly Mod
       ...mod,
       queries: mod.queries.map((q) => {
         const at = (index: number, type: ValueType) => typed(q.columns[index]?.table ?? null, q.columns[index]?.column ?? null, type);
-        const row = q.row.map((f) => (f.kind === "column" ? { ...f, type: at(f.index, f.type) } : { ...f, fields: f.fields.map((x) => ({ ...x, type: at(x.index, x.type) })) }));
-        return { ...q, row };
+        const r = q.result;
+        if (r.kind === "none") return q;
+        if (r.kind === "scalar") return { ...q, result: { ...r, type: at(0, r.type) } };
+        const fields = r.fields.map((f) => (f.kind === "column" ? { ...f, type: at(f.index, f.type) } : { ...f, fields: f.fields.map((x) => ({ ...x, type: at(x.index, x.type) })) }));
+        return { ...q, result: { ...r, fields } };
       }),
     })),
   };

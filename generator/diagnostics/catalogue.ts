@@ -56,6 +56,7 @@ export const catalogue = {
   SG501: { name: "untyped-column", severity: "warning" },
   SG502: { name: "conflicting-column-names", severity: "error" },
   SG503: { name: "bad-embed", severity: "error" },
+  SG504: { name: "unnamed-column", severity: "warning" },
   // Query plan assertions (`-- plan: …`)
   SG601: { name: "plan-assertion-failed", severity: "error" },
   SG602: { name: "bad-plan-assertion", severity: "error" },

@@ -1,9 +1,9 @@
 /** generated/<file>.ts: for each query, its SQL, Params and Row types and a typed function. */
-import type { ModuleIR, ParamIR, QueryIdentifiers, QueryIR, RowField } from "../ir/query-ir.js";
+import type { ModuleIR, ParamIR, QueryIdentifiers, QueryIR, ResultIR, RowField, ValueType } from "../ir/query-ir.js";
 import { placeholders, renderSql } from "../ir/render-sql.js";
 import type { DriverProfile } from "../targets/drivers.js";
 import { docText } from "./safe-text.js";
-import { constDecl, functionDecl, importDecl, interfaceDecl, moduleText } from "./ts-printer.js";
+import { constDecl, functionDecl, importDecl, interfaceDecl, moduleText, typeDecl } from "./ts-printer.js";
 import { bindValue, Imports, kindOf, readValue, sqlLiteral, typeText } from "./ts-text.js";
 
 /** The module's text (without the generated-file header). */
@@ -16,7 +16,9 @@ export function emitQueryModule(module: ModuleIR, driver: DriverProfile): string
     needs.runtime.add(hasLists(q) ? "SliceQuery" : "PlainQuery");
     if (hasLists(q)) needs.runtime.add("type SqlParts");
     if (q.command === "execresult") needs.runtime.add("type ExecResult");
-    if (returnsRows(q)) for (const f of q.row) if (f.kind === "embed") needs.models.add(f.model);
+    if (q.result.kind !== "row") continue;
+    if (q.result.model !== null) needs.models.add(q.result.model);
+    else for (const f of q.result.fields) if (f.kind === "embed") needs.models.add(f.model);
   }
   for (const q of queries) emitQuery(out, q, driver.async, needs);
   return moduleText(importLines(needs), out);
@@ -35,7 +37,12 @@ function byName(a: string, b: string): number {
 }
 
 function returnsRows(q: QueryIR): boolean {
-  return (q.command === "one" || q.command === "many") && q.row.length > 0;
+  return q.result.kind !== "none";
+}
+
+/** The TypeScript type of one result: the Row type, or the value's own type for one column. */
+function resultType(q: QueryIR, needs: Imports): string {
+  return q.result.kind === "scalar" ? typeText(q.result.type, needs) : q.identifiers.row;
 }
 
 function hasLists(q: QueryIR): boolean {
@@ -55,19 +62,17 @@ function emitQuery(out: string[], q: QueryIR, async: boolean, needs: Imports): v
   if (q.params.length > 0) {
     out.push(interfaceDecl({ name: n.params, exported: true, properties: q.params.map((p) => ({ name: p.field, type: paramType(p, needs) })) }));
   }
-  if (returnsRows(q)) {
-    out.push(interfaceDecl({ name: n.row, exported: true, properties: q.row.map((f) => ({ name: f.field, type: fieldType(f, needs) })) }));
+  const result = q.result;
+  if (result.kind === "row" && result.model !== null) {
+    out.push(typeDecl({ name: n.row, exported: true, doc: `A row of ${q.name}: exactly the model ${result.model}.`, type: result.model }));
+  } else if (result.kind === "row") {
+    out.push(interfaceDecl({ name: n.row, exported: true, properties: result.fields.map((f) => ({ name: f.field, type: fieldType(f, needs) })) }));
   }
   const kinds = q.params.length > 0 ? `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"`).join(", ")} }` : "{}";
   const bigints = readsBigints(q) || q.lastId?.mapping?.kind === "bigint";
   out.push(constDecl({ name: n.statement, value: `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)}${bigints ? ", true" : ""})` }));
-  if (returnsRows(q)) {
-    out.push(functionDecl({
-      name: n.mapper,
-      parameters: [{ name: "r", type: "unknown[]" }],
-      returnType: n.row,
-      body: [`return {\n${q.row.map((f) => `  ${f.field}: ${fieldValue(f, needs, bigints)},`).join("\n")}\n};`],
-    }));
+  if (result.kind !== "none") {
+    out.push(functionDecl({ name: n.mapper, parameters: [{ name: "r", type: "unknown[]" }], returnType: resultType(q, needs), body: [`return ${mapped(result, needs, bigints)};`] }));
   }
   emitFunction(out, q, n, async ? "async" : "sync", needs);
   // Async drivers stream no rows: their clients fetch a result whole (see the README's driver table).
@@ -85,7 +90,7 @@ type Flavour = "sync" | "async" | "iterate";
 
 function emitFunction(out: string[], q: QueryIR, n: QueryIdentifiers, flavour: Flavour, needs: Imports): void {
   const iterate = flavour === "iterate";
-  const body = iterate ? { returnType: `Generator<${n.row}, void, undefined>`, statements: [`return ${iterateCall(q, n, needs)};`] } : bodyFor(q, n, calls(q, n, flavour === "async", needs), needs);
+  const body = iterate ? { returnType: `Generator<${resultType(q, needs)}, void, undefined>`, statements: [`return ${iterateCall(q, n, needs)};`] } : bodyFor(q, n, calls(q, n, flavour === "async", needs), needs);
   const docs = [...q.docs, ...(q.docs.length ? [""] : []), `\`:${q.command}\` query \`${q.name}\` (${q.file}:${q.line})${iterate ? ", returning rows one at a time" : ""}.`];
   out.push(functionDecl({
     name: iterate ? n.iterate : n.fn,
@@ -133,14 +138,20 @@ function valueArgs(q: QueryIR, needs: Imports): string {
 
 function bodyFor(q: QueryIR, n: QueryIdentifiers, c: Calls, needs: Imports): { returnType: string; statements: string[] } {
   switch (q.command) {
-    case "one":
-      return { returnType: `${n.row} | undefined`, statements: [`const r = ${c.get} as unknown[] | undefined;`, `return r === undefined ? undefined : ${n.mapper}(r);`] };
+    case "one": {
+      const get = `const r = ${c.get} as unknown[] | undefined;`;
+      // A row the statement always returns: still checked, so that a driver that returned none fails loudly.
+      if (q.result.kind !== "none" && q.result.always) {
+        return { returnType: resultType(q, needs), statements: [get, `if (r === undefined) throw new Error(${JSON.stringify(`${q.name} returned no row, though its statement always returns one`)});`, `return ${n.mapper}(r);`] };
+      }
+      return { returnType: `${resultType(q, needs)} | undefined`, statements: [get, `return r === undefined ? undefined : ${n.mapper}(r);`] };
+    }
     case "many":
       return {
-        returnType: `${n.row}[]`,
+        returnType: arrayOf(resultType(q, needs)),
         statements: [
           `const rows = ${c.all} as unknown[][];`,
-          `const out: ${n.row}[] = new Array(rows.length);`,
+          `const out: ${arrayOf(resultType(q, needs))} = new Array(rows.length);`,
           `for (let i = 0; i < rows.length; i++) out[i] = ${n.mapper}(rows[i]!);`,
           "return out;",
         ],
@@ -167,9 +178,12 @@ function paramKind(p: ParamIR): string {
 }
 
 function paramType(p: ParamIR, needs: Imports): string {
-  if (!p.list) return typeText(p.type, needs);
-  const item = typeText(p.type, needs);
-  return item.includes(" ") ? `readonly (${item})[]` : `readonly ${item}[]`;
+  return p.list ? `readonly ${arrayOf(typeText(p.type, needs))}` : typeText(p.type, needs);
+}
+
+/** `T[]`, parenthesised for a union: `(string | null)[]`. */
+function arrayOf(type: string): string {
+  return type.includes(" ") ? `(${type})[]` : `${type}[]`;
 }
 
 function fieldType(f: RowField, needs: Imports): string {
@@ -182,7 +196,24 @@ function fieldType(f: RowField, needs: Imports): string {
  * bigint (the driver's safe-integer mode), and other numbers are turned back into numbers.
  */
 function readsBigints(q: QueryIR): boolean {
-  return returnsRows(q) && q.row.some((f) => (f.kind === "column" ? [f.type] : f.fields.map((x) => x.type)).some((t) => t.mapping?.kind === "bigint"));
+  return resultTypes(q.result).some((t) => t.mapping?.kind === "bigint");
+}
+
+function resultTypes(r: ResultIR): ValueType[] {
+  switch (r.kind) {
+    case "none":
+      return [];
+    case "scalar":
+      return [r.type];
+    case "row":
+      return r.fields.flatMap((f) => (f.kind === "column" ? [f.type] : f.fields.map((x) => x.type)));
+  }
+}
+
+/** The mapper's result from raw row `r`. */
+function mapped(result: Exclude<ResultIR, { kind: "none" }>, needs: Imports, bigints: boolean): string {
+  if (result.kind === "scalar") return readValue(0, result.type, needs, bigints);
+  return `{\n${result.fields.map((f) => `  ${f.field}: ${fieldValue(f, needs, bigints)},`).join("\n")}\n}`;
 }
 
 function fieldValue(f: RowField, needs: Imports, bigints: boolean): string {

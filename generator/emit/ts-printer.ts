@@ -37,6 +37,10 @@ export function interfaceDecl(d: Declaration & { readonly name: string; readonly
   return withDoc(d, `interface ${d.name} {\n${members.join("\n")}\n}`);
 }
 
+export function typeDecl(d: Declaration & { readonly name: string; readonly type: string }): string {
+  return withDoc(d, `type ${d.name} = ${d.type};`);
+}
+
 export function constDecl(d: Declaration & { readonly name: string; readonly type?: string; readonly value: string }): string {
   return withDoc(d, `const ${d.name}${d.type ? `: ${d.type}` : ""} = ${d.value};`);
 }

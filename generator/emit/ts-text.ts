@@ -57,7 +57,8 @@ const unsafeInLiteral = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** A string literal for SQL text: a template literal when that is safe and more readable. */
 export function sqlLiteral(sql: string): string {
-  if (sql.includes("\n") && !/[`\\]|\$\{/.test(sql) && !unsafeInLiteral.test(sql)) return "`" + sql + "`";
+  // Quoted names (expanded stars) read better unescaped, as lines do.
+  if (/["\n]/.test(sql) && !/[`\\]|\$\{/.test(sql) && !unsafeInLiteral.test(sql)) return "`" + sql + "`";
   // JSON escapes C0 controls; DEL, C1 controls and line/paragraph separators are escaped too, so the
   // generated file never carries a raw control character (the string's value is the same).
   return JSON.stringify(sql).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

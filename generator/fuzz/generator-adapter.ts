@@ -14,6 +14,7 @@ export interface DescribedQuery {
   readonly sql: string;
   readonly params: readonly unknown[];
   readonly columns: readonly unknown[];
+  readonly result: { readonly kind: "none" | "scalar" | "row"; readonly model?: string | null };
 }
 
 export interface DescribedDiagnostic {

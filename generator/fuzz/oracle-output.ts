@@ -64,6 +64,7 @@ function declaration(s: ts.Statement, file: string): string | null {
   if (ts.isImportDeclaration(s)) return ["./db.js", "./models.js"].includes(moduleName(s.moduleSpecifier)) ? "" : null;
   if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) return `${exported}const ${s.declarationList.declarations[0].name.getText()}`;
   if (ts.isInterfaceDeclaration(s)) return `${exported}interface ${s.name.text}`;
+  if (ts.isTypeAliasDeclaration(s)) return `${exported}type ${s.name.text}`;
   if (ts.isFunctionDeclaration(s) && s.name) return `${exported}function ${s.name.text}`;
   return null;
 }
@@ -75,11 +76,13 @@ function moduleName(specifier: ts.Expression | undefined): string {
 /** What query-module emission declares for one query. */
 function expectedDeclarations(q: DescribedQuery): string[] {
   const n = queryIdentifiers(q.name);
-  const rows = (q.command === "one" || q.command === "many") && q.columns.length > 0;
+  const rows = q.result.kind !== "none";
+  const rowType = q.result.kind !== "row" ? [] : [q.result.model == null ? `export interface ${n.row}` : `export type ${n.row}`];
   return [
     `export const ${n.sql}`,
     ...(q.params.length > 0 ? [`export interface ${n.params}`] : []),
-    ...(rows ? [`export interface ${n.row}`, `function ${n.mapper}`] : []),
+    ...rowType,
+    ...(rows ? [`function ${n.mapper}`] : []),
     `const ${n.statement}`,
     `export function ${n.fn}`,
     ...(rows && q.command === "many" ? [`export function ${n.iterate}`] : []),

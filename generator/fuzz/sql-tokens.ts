@@ -132,7 +132,7 @@ function isTrigger(code: readonly Token[]): boolean {
 
 /**
  * The statement as plain SQLite: sqlc's macros become what they stand for (`sqlc.arg(x)` → `?`,
- * `sqlc.embed(t)` → `t.*`). Returns null when a macro is malformed, so nothing can be concluded.
+ * `sqlc.embed(t) [AS name]` → `t.*`). Returns null when a macro is malformed, so nothing can be concluded.
  */
 export function withoutMacros(sql: string): string | null {
   const code = tokenize(sql);
@@ -151,6 +151,9 @@ export function withoutMacros(sql: string): string | null {
     else if (macro === "embed") out += `${arg.text}.*`;
     else return null;
     i = code.indexOf(close);
+    // `sqlc.embed(t) AS name` names the nested object: SQLite sees `t.*` alone.
+    const [as, name] = code.slice(i + 1).filter(isCode);
+    if (macro === "embed" && as?.text.toUpperCase() === "AS" && name !== undefined && (name.kind === "word" || name.kind === "quoted")) i = code.indexOf(name);
   }
   return out;
 }

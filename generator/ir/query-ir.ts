@@ -70,6 +70,23 @@ export interface ColumnIR {
   readonly column: string | null;
 }
 
+/**
+ * What a `:one`/`:many` query returns per row, shaped like its SQL: the value itself when the
+ * result has one column (as sqlc does), else an object; `none` for the other commands. `always`:
+ * the statement returns exactly one row whatever the data (an aggregate without GROUP BY, INSERT …
+ * VALUES … RETURNING of one row), so `:one` returns it without `| undefined`.
+ */
+export type ResultIR =
+  | { readonly kind: "none" }
+  | { readonly kind: "scalar"; readonly type: ValueType; readonly always: boolean }
+  | {
+      readonly kind: "row";
+      readonly fields: readonly RowField[];
+      /** The model (interface in models.ts) the row is exactly: same fields, types and order. */
+      readonly model: string | null;
+      readonly always: boolean;
+    };
+
 /** How a row object is built from the columns SQLite returns (by index). */
 export type RowField =
   | { readonly kind: "column"; readonly field: string; readonly index: number; readonly type: ValueType }
@@ -125,7 +142,7 @@ export interface QueryIR {
   /** Parameters in SQLite's order (`?NNN` by number, others by first appearance). */
   readonly params: readonly ParamIR[];
   readonly columns: readonly ColumnIR[];
-  readonly row: readonly RowField[];
+  readonly result: ResultIR;
   /**
    * `:execlastid` into a table whose INTEGER PRIMARY KEY has a mapping or brand: the type of the id
    * returned (a bigint id is read exactly). Null otherwise: the id is a number.

@@ -15,7 +15,7 @@ export function hoverText(target: Target): string {
     }
     case "result": {
       const c = target.column;
-      const field = rowFieldOf(target.query.row, target.index);
+      const field = resultFieldOf(target.query, target.index);
       const from = c.table === null ? "" : `\n\nfrom \`${c.table}${c.column === null ? "" : `.${c.column}`}\``;
       return `result column \`${c.name}\` of ${target.query.name}\n\n${code(`${field}: ${typeText(c.type)}`)}\n\n${nullability(c.type)}${from}`;
     }
@@ -33,9 +33,11 @@ export function hoverText(target: Target): string {
 
 function queryText(q: QueryIR): string {
   const params = q.params.map((p) => `  ${p.field}: ${typeText(p.type)}${p.list ? "[]" : ""};`);
-  const row = q.row.map((f) => `  ${f.field}: ${fieldType(f)};`);
   const lines = [`// ${q.name} :${q.command}`, `function ${q.identifiers.fn}(db, params): …`, `interface ${q.identifiers.params} {`, ...params, "}"];
-  if (q.row.length > 0) lines.push(`interface ${q.identifiers.row} {`, ...row, "}");
+  const r = q.result;
+  if (r.kind === "scalar") lines.push(`// each row is one value: ${typeText(r.type)}`);
+  else if (r.kind === "row" && r.model !== null) lines.push(`type ${q.identifiers.row} = ${r.model};`);
+  else if (r.kind === "row") lines.push(`interface ${q.identifiers.row} {`, ...r.fields.map((f) => `  ${f.field}: ${fieldType(f)};`), "}");
   return code(lines.join("\n"));
 }
 
@@ -54,9 +56,10 @@ function fieldType(f: RowField): string {
   }
 }
 
-/** The row field a result column lands in (embedded columns as `embed.field`). */
-function rowFieldOf(row: readonly RowField[], index: number): string {
-  for (const f of row) {
+/** The row field a result column lands in (embedded columns as `embed.field`); `value` for a one-value result. */
+function resultFieldOf(q: QueryIR, index: number): string {
+  if (q.result.kind === "scalar") return "value";
+  for (const f of q.result.kind === "row" ? q.result.fields : []) {
     if (f.kind === "column" && f.index === index) return f.field;
     if (f.kind === "embed") {
       const inner = f.fields.find((e) => e.index === index);

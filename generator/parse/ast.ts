@@ -66,8 +66,8 @@ export type ResultColumn =
   | { readonly kind: "star"; readonly span: Span }
   | { readonly kind: "table_star"; readonly table: string; readonly span: Span }
   | { readonly kind: "expr"; readonly expr: Expr; readonly alias: string | null; readonly span: Span }
-  /** `sqlc.embed(t)`: t's columns, returned as one nested object. */
-  | { readonly kind: "embed"; readonly table: string; readonly span: Span };
+  /** `sqlc.embed(t)`: t's columns, returned as one nested object; `sqlc.embed(t) AS name` names its field. */
+  | { readonly kind: "embed"; readonly table: string; readonly alias: string | null; readonly span: Span };
 
 export type FromItem =
   | { readonly kind: "table"; readonly name: string; readonly alias: string | null; readonly span: Span }
@@ -118,7 +118,10 @@ export interface Insert {
   readonly columns: readonly string[] | null;
   readonly rows: readonly (readonly Expr[])[];
   readonly select: Select | null;
-  readonly upserts: readonly { readonly where: Expr | null; readonly set: readonly Assignment[]; readonly updateWhere: Expr | null }[];
+  /** `INSERT OR <action>` (lower case), or null. */
+  readonly orAction: string | null;
+  /** ON CONFLICT clauses; `set` is empty for DO NOTHING. */
+  readonly upserts: readonly { readonly where: Expr | null; readonly set: readonly Assignment[]; readonly updateWhere: Expr | null; readonly nothing: boolean }[];
   readonly returning: readonly ResultColumn[] | null;
   readonly span: Span;
 }
@@ -162,6 +165,7 @@ export interface ParamOccurrence {
   readonly span: Span;
 }
 
+/** `span` covers `sqlc.embed(t)` and its `AS name`, if any: the whole of it is rewritten. */
 export interface EmbedOccurrence { readonly table: string; readonly span: Span }
 
 export interface ParsedStatement {

@@ -139,11 +139,16 @@ export class Converter extends ExprConverter {
       const span = this.span(item);
       if (item.type === "all_columns") return { kind: "star", span };
       if (item.type === "member_expr" && item.property.type === "all_columns") return { kind: "table_star", table: this.entityName(item.object), span };
-      if (item.type === "func_call" && macroName(item) === "embed") {
+      const embedCall = item.type === "alias" ? item.expr : item;
+      if (embedCall.type === "func_call" && macroName(embedCall) === "embed") {
         const before = this.collector.embeds.length;
-        const expr = this.collector.macro(item, "embed");
+        const expr = this.collector.macro(embedCall, "embed");
         const embed = this.collector.embeds[before];
-        return embed ? { kind: "embed", table: embed.table, span } : { kind: "expr", expr, alias: null, span };
+        const alias = item.type === "alias" ? this.ident(item.alias) : null;
+        if (embed === undefined) return { kind: "expr", expr, alias, span };
+        // The alias goes with the macro: SQLite never sees `t.* AS name`.
+        this.collector.embeds[before] = { ...embed, span };
+        return { kind: "embed", table: embed.table, alias, span };
       }
       if (item.type === "alias") return { kind: "expr", expr: this.expr(item.expr), alias: this.ident(item.alias), span };
       return { kind: "expr", expr: this.expr(item), alias: null, span };
@@ -155,10 +160,12 @@ export class Converter extends ExprConverter {
     let target: Pick<A.Insert, "table" | "alias" | "columns"> = { table: "", alias: null, columns: null };
     let rows: A.Expr[][] = [];
     let select: A.Select | null = null;
+    let orAction: string | null = null;
     const upserts: A.Insert["upserts"][number][] = [];
     for (const clause of clauseNodes(n.clauses)) {
       switch (clause.type) {
         case "insert_clause": {
+          orAction = clause.orAction ? keywordWords(clause.orAction.actionKw) : null;
           const t = clause.table;
           const named = t.type === "alias" ? t.expr : t;
           target = {
@@ -187,14 +194,14 @@ export class Converter extends ExprConverter {
           const action = clause.action;
           const set = action.type === "upsert_action_update" ? this.assignments(action.set) : [];
           const updateWhere = action.type === "upsert_action_update" && action.where ? this.expr(action.where.expr) : null;
-          upserts.push({ where, set, updateWhere });
+          upserts.push({ where, set, updateWhere, nothing: action.type === "upsert_action_nothing" });
           break;
         }
         default:
           this.tailClause(clause, tail);
       }
     }
-    return { kind: "insert", ctes: tail.ctes, ...target, rows, select, upserts, returning: tail.returning, span: this.span(n) };
+    return { kind: "insert", ctes: tail.ctes, ...target, orAction, rows, select, upserts, returning: tail.returning, span: this.span(n) };
   }
 
   private update(n: UpdateStmt): A.Update {

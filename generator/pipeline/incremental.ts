@@ -166,7 +166,7 @@ export class GenerateSession {
       },
     };
     const diagnostics = new DiagnosticBag();
-    const module = analyzeQueryFile(schema.db, schema.catalog, schema.columnTypes, file, root, recording, diagnostics);
+    const module = analyzeQueryFile(schema.db, schema.catalog, schema.columnTypes, schema.models, file, root, recording, diagnostics);
     this.files.set(file.path, { key, module, diagnostics, names });
     bag.addAll(diagnostics);
     return module;

@@ -68,7 +68,7 @@ describe("gen check", () => {
     const r = await runCli(["check"], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain("--- generated/http.ts");
-    expect(r.stdout).toMatch(/^-\s+workspaceId: Uint8Array;$/m);
+    expect(r.stdout).toMatch(/^-export type GetHttpRow = Http;$/m);
     expect(r.stderr).toContain("out of date");
   });
 
@@ -96,6 +96,7 @@ describe("gen describe --json", () => {
         { name: "workspace_id", type: "Uint8Array", nullable: false, why: "used with `workspace_id`, column declared NOT NULL", slice: false },
       ],
       columns: expect.arrayContaining([{ name: "url", type: "string", nullable: true, why: "column has no NOT NULL", table: "http", column: "url" }]),
+      result: expect.objectContaining({ kind: "row", always: false, model: "Http" }),
       plan: ["SEARCH http USING INDEX sqlite_autoindex_http_1 (id=?)"],
     });
     expect(json.diagnostics).toEqual([]);
@@ -113,7 +114,7 @@ describe("gen watch", () => {
     await until(() => existsSync(out));
     const query = join(dir, "queries", "http.sql");
     writeFileSync(query, readFileSync(query, "utf8").replace("SELECT *", "SELECT id, name"));
-    await until(() => !readFileSync(out, "utf8").includes("workspaceId: Uint8Array;\n  name"));
+    await until(() => readFileSync(out, "utf8").includes("export interface GetHttpRow {"));
     const good = readFileSync(out, "utf8");
     writeFileSync(query, "-- name: Broken :one\nSELECT nope FROM http;\n");
     await until(() => stderr.includes("SG303"));

@@ -28,15 +28,22 @@ function checkValue(where: string, value: unknown, t: ValueType): void {
   else if (t.ts !== "unknown") expect(typeof value, where).toBe(t.ts);
 }
 
+/** One result of a `:one` or `:many` query: a value, or a row object. */
+function checkResult(q: QueryIR, result: unknown): void {
+  if (q.result.kind === "scalar") checkValue(`${q.name} value`, result, q.result.type);
+  else checkRow(q, result as Record<string, unknown>);
+  rowsChecked++;
+}
+
 function checkRow(q: QueryIR, row: Record<string, unknown>): void {
-  expect(Object.keys(row), `${q.name} row fields`).toEqual(q.row.map((f) => f.field));
-  for (const f of q.row as RowField[]) {
+  const fields: readonly RowField[] = q.result.kind === "row" ? q.result.fields : [];
+  expect(Object.keys(row), `${q.name} row fields`).toEqual(fields.map((f) => f.field));
+  for (const f of fields) {
     const where = `${q.name}.${f.field}`;
     if (f.kind === "column") checkValue(where, row[f.field], f.type);
     else if (row[f.field] === null) expect(f.nullable, `${where} is null`).toBe(true);
     else for (const x of f.fields) checkValue(`${where}.${x.field}`, (row[f.field] as Record<string, unknown>)[x.field], x.type);
   }
-  rowsChecked++;
 }
 
 describe.each(caseNames())("case %s", (name) => {
@@ -56,9 +63,10 @@ describe.each(caseNames())("case %s", (name) => {
         db.exec("SAVEPOINT q");
         try {
           const result = mod[q.identifiers.fn](...args);
-          if (q.command === "one" && result !== undefined) checkRow(q, result as Record<string, unknown>);
+          if (q.command === "one" && q.result.kind !== "none" && q.result.always) expect(result, `${q.name} always returns a row`).not.toBeUndefined();
+          if (q.command === "one" && result !== undefined) checkResult(q, result);
           if (q.command === "many") {
-            for (const row of result as Record<string, unknown>[]) checkRow(q, row);
+            for (const row of result as unknown[]) checkResult(q, row);
             expect([...(mod[q.identifiers.iterate](...args) as Iterable<unknown>)]).toEqual(result);
           }
           if (q.command === "execrows" || q.command === "execlastid") expect(typeof result).toBe("number");

@@ -9,7 +9,7 @@ export interface Generated<Db> {
   readonly getAuthor: (db: Db, p: { id: number }) => Promise<unknown>;
   readonly listAuthors: (db: Db) => Promise<unknown[]>;
   readonly listAuthorsByIds: (db: Db, p: { ids: readonly number[]; active: boolean }) => Promise<unknown[]>;
-  readonly countAuthors: (db: Db) => Promise<{ n: number } | undefined>;
+  readonly countAuthors: (db: Db) => Promise<number>;
   readonly createAuthor: (db: Db, p: { name: string; bio: string | null; avatar: Uint8Array | null; active: boolean }) => Promise<number>;
   readonly insertAuthor: (db: Db, p: { name: string; bio: string | null }) => Promise<unknown>;
   readonly renameAuthor: (db: Db, p: { name: string; id: number }) => Promise<void>;

@@ -17,7 +17,7 @@ import { repoRoot } from "../../fuzz/paths.js";
 import { encode, loadCorpus, rawByte, type Project } from "../../fuzz/project.js";
 import { withoutMacros } from "../../fuzz/sql-tokens.js";
 
-const query = { name: "GetT", command: "one", file: "queries/q.sql", line: 1, sql: "SELECT id FROM t WHERE id = ?", params: [{}], columns: [{}] };
+const query = { name: "GetT", command: "one", file: "queries/q.sql", line: 1, sql: "SELECT id FROM t WHERE id = ?", params: [{}], columns: [{}], result: { kind: "row" as const, model: null } };
 const described: Described = { queries: [query], diagnostics: [] };
 const project: Project = { origin: "test", files: [{ path: "schema/s.sql", text: "CREATE TABLE t (id INTEGER PRIMARY KEY);" }, { path: "queries/q.sql", text: `-- name: GetT :one\n${query.sql};\n` }] };
 
@@ -106,6 +106,7 @@ describe("SQLite oracle (better-sqlite3, foreign keys on)", () => {
 
   it("reads sqlc's macros as the SQL they stand for", () => {
     expect(withoutMacros("SELECT sqlc.embed(t) FROM t WHERE id IN (sqlc.slice(ids)) AND n = sqlc.narg(n)")).toBe("SELECT t.* FROM t WHERE id IN (?) AND n = ?");
+    expect(withoutMacros("SELECT sqlc.embed(t) AS author, x FROM t")).toBe("SELECT t.*, x FROM t");
     expect(withoutMacros("SELECT sqlc.arg()")).toBeNull();
   });
 });

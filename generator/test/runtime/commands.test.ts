@@ -97,8 +97,8 @@ describe("conversions", () => {
     db.prepare("INSERT INTO http (id, workspace_id, name, parent_http_id, is_delta) VALUES (x'0b', x'01', 'delta', x'0a', 1)").run();
     const rows = query.listHttpWithParent(db, { workspaceId: Uint8Array.of(1) });
     const byName = Object.fromEntries(rows.map((r: { name: string }) => [r.name, r]));
-    expect(byName.base.p).toBeNull();
-    expect(byName.delta.p).toMatchObject({ name: "base", isDelta: false, parentHttpId: null });
+    expect(byName.base.parent).toBeNull();
+    expect(byName.delta.parent).toMatchObject({ name: "base", isDelta: false, parentHttpId: null });
   });
 });
 

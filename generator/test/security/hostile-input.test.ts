@@ -45,6 +45,7 @@ function declarations(text: string): string[] {
     if (ts.isImportDeclaration(s)) return "import";
     if (ts.isExportDeclaration(s)) return "export *";
     if (ts.isInterfaceDeclaration(s)) return `interface ${s.name.text}`;
+    if (ts.isTypeAliasDeclaration(s)) return `type ${s.name.text}`;
     if (ts.isFunctionDeclaration(s)) return `function ${s.name?.text}`;
     if (ts.isVariableStatement(s)) return `const ${s.declarationList.declarations.map((d) => d.name.getText(file)).join(",")}`;
     return ts.SyntaxKind[s.kind];
@@ -62,11 +63,11 @@ function expectedDeclarations(program: ProgramIR): Map<string, string[]> {
       m.fileName,
       m.queries.flatMap((q) => {
         const n = q.identifiers;
-        const rows = (q.command === "one" || q.command === "many") && q.row.length > 0;
+        const rows = q.result.kind !== "none";
         return [
           `const ${n.sql}`,
           ...(q.params.length > 0 ? [`interface ${n.params}`] : []),
-          ...(rows ? [`interface ${n.row}`] : []),
+          ...(q.result.kind === "row" ? [q.result.model === null ? `interface ${n.row}` : `type ${n.row}`] : []),
           `const ${n.statement}`,
           ...(rows ? [`function ${n.mapper}`] : []),
           `function ${n.fn}`,

@@ -20,9 +20,10 @@ function toMaxIsNullRow(r: unknown[]): MaxIsNullRow {
 }
 
 /** `:one` query `MaxIsNull` (query.sql:1). */
-export function maxIsNull(db: Database): MaxIsNullRow | undefined {
+export function maxIsNull(db: Database): MaxIsNullRow {
   const r = maxIsNullStatement.statement(db).get() as unknown[] | undefined;
-  return r === undefined ? undefined : toMaxIsNullRow(r);
+  if (r === undefined) throw new Error("MaxIsNull returned no row, though its statement always returns one");
+  return toMaxIsNullRow(r);
 }
 
 /** SQL of CountBetween. */
@@ -43,9 +44,10 @@ function toCountBetweenRow(r: unknown[]): CountBetweenRow {
 }
 
 /** `:one` query `CountBetween` (query.sql:4). */
-export function countBetween(db: Database): CountBetweenRow | undefined {
+export function countBetween(db: Database): CountBetweenRow {
   const r = countBetweenStatement.statement(db).get() as unknown[] | undefined;
-  return r === undefined ? undefined : toCountBetweenRow(r);
+  if (r === undefined) throw new Error("CountBetween returned no row, though its statement always returns one");
+  return toCountBetweenRow(r);
 }
 
 /** SQL of CaseOverCount. */
@@ -66,28 +68,24 @@ function toCaseOverCountRow(r: unknown[]): CaseOverCountRow {
 }
 
 /** `:one` query `CaseOverCount` (query.sql:7). */
-export function caseOverCount(db: Database): CaseOverCountRow | undefined {
+export function caseOverCount(db: Database): CaseOverCountRow {
   const r = caseOverCountStatement.statement(db).get() as unknown[] | undefined;
-  return r === undefined ? undefined : toCaseOverCountRow(r);
+  if (r === undefined) throw new Error("CaseOverCount returned no row, though its statement always returns one");
+  return toCaseOverCountRow(r);
 }
 
 /** SQL of CountPlusOne. */
 export const countPlusOneSql = "SELECT (SELECT count(*) + 1 FROM w) AS next_count";
 
-export interface CountPlusOneRow {
-  nextCount: number;
-}
-
 const countPlusOneStatement = new PlainQuery(countPlusOneSql, "CountPlusOne", {}, true);
 
-function toCountPlusOneRow(r: unknown[]): CountPlusOneRow {
-  return {
-    nextCount: r[0] as number,
-  };
+function toCountPlusOneRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /** `:one` query `CountPlusOne` (query.sql:10). */
-export function countPlusOne(db: Database): CountPlusOneRow | undefined {
+export function countPlusOne(db: Database): number {
   const r = countPlusOneStatement.statement(db).get() as unknown[] | undefined;
-  return r === undefined ? undefined : toCountPlusOneRow(r);
+  if (r === undefined) throw new Error("CountPlusOne returned no row, though its statement always returns one");
+  return toCountPlusOneRow(r);
 }

@@ -41,9 +41,10 @@ function toStatsRow(r: unknown[]): StatsRow {
 }
 
 /** `:one` query `Stats` (query.sql:1). */
-export function stats(db: Database, params: StatsParams): StatsRow | undefined {
+export function stats(db: Database, params: StatsParams): StatsRow {
   const r = statsStatement.statement(db, params).get(params.workspaceId) as unknown[] | undefined;
-  return r === undefined ? undefined : toStatsRow(r);
+  if (r === undefined) throw new Error("Stats returned no row, though its statement always returns one");
+  return toStatsRow(r);
 }
 
 /** SQL of StatsByMethod. */

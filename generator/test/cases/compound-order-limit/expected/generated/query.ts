@@ -14,27 +14,21 @@ export interface AllNamesParams {
   offset: number;
 }
 
-export interface AllNamesRow {
-  name: string;
-}
-
 const allNamesStatement = new PlainQuery(allNamesSql, "AllNames", { limit: "number", offset: "number" }, true);
 
-function toAllNamesRow(r: unknown[]): AllNamesRow {
-  return {
-    name: r[0] as string,
-  };
+function toAllNamesRow(r: unknown[]): string {
+  return r[0] as string;
 }
 
 /** `:many` query `AllNames` (query.sql:1). */
-export function allNames(db: Database, params: AllNamesParams): AllNamesRow[] {
+export function allNames(db: Database, params: AllNamesParams): string[] {
   const rows = allNamesStatement.statement(db, params).all(params.limit, params.offset) as unknown[][];
-  const out: AllNamesRow[] = new Array(rows.length);
+  const out: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toAllNamesRow(rows[i]!);
   return out;
 }
 
 /** `:many` query `AllNames` (query.sql:1), returning rows one at a time. */
-export function allNamesIterate(db: Database, params: AllNamesParams): Generator<AllNamesRow, void, undefined> {
+export function allNamesIterate(db: Database, params: AllNamesParams): Generator<string, void, undefined> {
   return allNamesStatement.iterate(db, params, [params.limit, params.offset], toAllNamesRow);
 }

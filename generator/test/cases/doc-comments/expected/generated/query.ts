@@ -9,16 +9,10 @@ export interface GetHttpNameParams {
   id: Uint8Array;
 }
 
-export interface GetHttpNameRow {
-  name: string;
-}
-
 const getHttpNameStatement = new PlainQuery(getHttpNameSql, "GetHttpName", { id: "blob" }, true);
 
-function toGetHttpNameRow(r: unknown[]): GetHttpNameRow {
-  return {
-    name: r[0] as string,
-  };
+function toGetHttpNameRow(r: unknown[]): string {
+  return r[0] as string;
 }
 
 /**
@@ -28,7 +22,7 @@ function toGetHttpNameRow(r: unknown[]): GetHttpNameRow {
  *
  * `:one` query `GetHttpName` (query.sql:5).
  */
-export function getHttpName(db: Database, params: GetHttpNameParams): GetHttpNameRow | undefined {
+export function getHttpName(db: Database, params: GetHttpNameParams): string | undefined {
   const r = getHttpNameStatement.statement(db, params).get(params.id) as unknown[] | undefined;
   return r === undefined ? undefined : toGetHttpNameRow(r);
 }
@@ -36,20 +30,15 @@ export function getHttpName(db: Database, params: GetHttpNameParams): GetHttpNam
 /** SQL of CountHttp. */
 export const countHttpSql = "SELECT count(*) AS n FROM http";
 
-export interface CountHttpRow {
-  n: number;
-}
-
 const countHttpStatement = new PlainQuery(countHttpSql, "CountHttp", {}, true);
 
-function toCountHttpRow(r: unknown[]): CountHttpRow {
-  return {
-    n: r[0] as number,
-  };
+function toCountHttpRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /** `:one` query `CountHttp` (query.sql:9). */
-export function countHttp(db: Database): CountHttpRow | undefined {
+export function countHttp(db: Database): number {
   const r = countHttpStatement.statement(db).get() as unknown[] | undefined;
-  return r === undefined ? undefined : toCountHttpRow(r);
+  if (r === undefined) throw new Error("CountHttp returned no row, though its statement always returns one");
+  return toCountHttpRow(r);
 }

@@ -188,7 +188,8 @@ function toCreateNoteRow(r: unknown[]): CreateNoteRow {
 }
 
 /** `:one` query `CreateNote` (query.sql:22). */
-export async function createNote(db: Database, params: CreateNoteParams): Promise<CreateNoteRow | undefined> {
+export async function createNote(db: Database, params: CreateNoteParams): Promise<CreateNoteRow> {
   const r = (await createNoteStatement.get(db, params, params.title)) as unknown[] | undefined;
-  return r === undefined ? undefined : toCreateNoteRow(r);
+  if (r === undefined) throw new Error("CreateNote returned no row, though its statement always returns one");
+  return toCreateNoteRow(r);
 }

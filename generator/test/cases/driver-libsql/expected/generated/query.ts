@@ -198,7 +198,8 @@ function toCreateNoteRow(r: unknown[]): CreateNoteRow {
 }
 
 /** `:one` query `CreateNote` (query.sql:22). */
-export function createNote(db: Database, params: CreateNoteParams): CreateNoteRow | undefined {
+export function createNote(db: Database, params: CreateNoteParams): CreateNoteRow {
   const r = createNoteStatement.statement(db, params).get(params.title) as unknown[] | undefined;
-  return r === undefined ? undefined : toCreateNoteRow(r);
+  if (r === undefined) throw new Error("CreateNote returned no row, though its statement always returns one");
+  return toCreateNoteRow(r);
 }

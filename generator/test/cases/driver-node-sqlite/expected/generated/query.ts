@@ -3,7 +3,7 @@
 import { type Database, type ExecResult, PlainQuery, SliceQuery, type SqlParts } from "./db.js";
 
 /** SQL of GetNote. */
-export const getNoteSql = "SELECT * FROM notes WHERE id = ?";
+export const getNoteSql = `SELECT "id", "slug", "body", "score", "pinned", "attachment" FROM notes WHERE id = ?`;
 
 export interface GetNoteParams {
   id: number;

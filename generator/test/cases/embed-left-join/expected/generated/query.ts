@@ -4,7 +4,7 @@ import { type Database, PlainQuery } from "./db.js";
 import type { Http } from "./models.js";
 
 /** SQL of ListHttpWithParent. */
-export const listHttpWithParentSql = `SELECT h.id, h.name, p.*
+export const listHttpWithParentSql = `SELECT h.id, h.name, "p"."id", "p"."workspace_id", "p"."name", "p"."url", "p"."method", "p"."is_delta", "p"."parent_http_id", "p"."updated_at"
 FROM http h LEFT JOIN http p ON p.id = h.parent_http_id
 WHERE h.workspace_id = ?`;
 
@@ -15,7 +15,7 @@ export interface ListHttpWithParentParams {
 export interface ListHttpWithParentRow {
   id: Uint8Array;
   name: string;
-  p: Http | null;
+  parent: Http | null;
 }
 
 const listHttpWithParentStatement = new PlainQuery(listHttpWithParentSql, "ListHttpWithParent", { workspaceId: "blob" }, true);
@@ -24,7 +24,7 @@ function toListHttpWithParentRow(r: unknown[]): ListHttpWithParentRow {
   return {
     id: r[0] as Uint8Array,
     name: r[1] as string,
-    p: r[2] === null ? null : { id: r[2] as Uint8Array, workspaceId: r[3] as Uint8Array, name: r[4] as string, url: r[5] as string | null, method: r[6] as string, isDelta: !!r[7], parentHttpId: r[8] as Uint8Array | null, updatedAt: r[9] as number },
+    parent: r[2] === null ? null : { id: r[2] as Uint8Array, workspaceId: r[3] as Uint8Array, name: r[4] as string, url: r[5] as string | null, method: r[6] as string, isDelta: !!r[7], parentHttpId: r[8] as Uint8Array | null, updatedAt: r[9] as number },
   };
 }
 

@@ -4,7 +4,7 @@ import { type Database, PlainQuery } from "./db.js";
 import type { Http, Workspace } from "./models.js";
 
 /** SQL of GetHttpWithWorkspace. */
-export const getHttpWithWorkspaceSql = `SELECT h.*, w.*
+export const getHttpWithWorkspaceSql = `SELECT "h"."id", "h"."workspace_id", "h"."name", "h"."url", "h"."method", "h"."is_delta", "h"."parent_http_id", "h"."updated_at", "w"."id", "w"."name", "w"."created_at"
 FROM http h JOIN workspaces w ON w.id = h.workspace_id
 WHERE h.id = ?`;
 
@@ -13,16 +13,16 @@ export interface GetHttpWithWorkspaceParams {
 }
 
 export interface GetHttpWithWorkspaceRow {
-  h: Http;
-  w: Workspace;
+  http: Http;
+  workspaces: Workspace;
 }
 
 const getHttpWithWorkspaceStatement = new PlainQuery(getHttpWithWorkspaceSql, "GetHttpWithWorkspace", { id: "blob" }, true);
 
 function toGetHttpWithWorkspaceRow(r: unknown[]): GetHttpWithWorkspaceRow {
   return {
-    h: { id: r[0] as Uint8Array, workspaceId: r[1] as Uint8Array, name: r[2] as string, url: r[3] as string | null, method: r[4] as string, isDelta: !!r[5], parentHttpId: r[6] as Uint8Array | null, updatedAt: r[7] as number },
-    w: { id: r[8] as Uint8Array, name: r[9] as string, createdAt: r[10] as number },
+    http: { id: r[0] as Uint8Array, workspaceId: r[1] as Uint8Array, name: r[2] as string, url: r[3] as string | null, method: r[4] as string, isDelta: !!r[5], parentHttpId: r[6] as Uint8Array | null, updatedAt: r[7] as number },
+    workspaces: { id: r[8] as Uint8Array, name: r[9] as string, createdAt: r[10] as number },
   };
 }
 

@@ -3,30 +3,75 @@
 import { type Database, PlainQuery } from "./db.js";
 
 /** SQL of Unnamed. */
-export const unnamedSql = "SELECT count(*), max(updated_at), lower(name) FROM http WHERE id = ?";
+export const unnamedSql = `SELECT count(*), max(updated_at), lower(name),
+  EXISTS (SELECT 1 FROM http p WHERE p.parent_http_id = http.id),
+  NOT EXISTS (SELECT 1 FROM workspaces),
+  id = ?,
+  CAST(updated_at AS TEXT), coalesce(url, 'none'), (SELECT name FROM workspaces LIMIT 1)
+FROM http WHERE id = ?`;
 
 export interface UnnamedParams {
   id: Uint8Array;
+  id2: Uint8Array;
 }
 
 export interface UnnamedRow {
   count: number;
-  maxUpdatedAt: number | null;
-  lowerName: string;
+  max: number | null;
+  lower: string;
+  exists: number;
+  notExists: number;
+  column6: number | null;
+  updatedAt: string;
+  url: string;
+  name: string | null;
 }
 
-const unnamedStatement = new PlainQuery(unnamedSql, "Unnamed", { id: "blob" }, true);
+const unnamedStatement = new PlainQuery(unnamedSql, "Unnamed", { id: "blob", id2: "blob" }, true);
 
 function toUnnamedRow(r: unknown[]): UnnamedRow {
   return {
     count: r[0] as number,
-    maxUpdatedAt: r[1] as number | null,
-    lowerName: r[2] as string,
+    max: r[1] as number | null,
+    lower: r[2] as string,
+    exists: r[3] as number,
+    notExists: r[4] as number,
+    column6: r[5] as number | null,
+    updatedAt: r[6] as string,
+    url: r[7] as string,
+    name: r[8] as string | null,
   };
 }
 
-/** `:one` query `Unnamed` (query.sql:1). */
-export function unnamed(db: Database, params: UnnamedParams): UnnamedRow | undefined {
-  const r = unnamedStatement.statement(db, params).get(params.id) as unknown[] | undefined;
-  return r === undefined ? undefined : toUnnamedRow(r);
+/**
+ * sqlc's names: a function call is named after the function, EXISTS is `exists`, NOT EXISTS
+ * `not_exists`, CAST and COALESCE of a column take the column's name, anything else `column_N`
+ * (N = its position). Each made-up name is a warning: name the column with AS.
+ *
+ * `:one` query `Unnamed` (query.sql:4).
+ */
+export function unnamed(db: Database, params: UnnamedParams): UnnamedRow {
+  const r = unnamedStatement.statement(db, params).get(params.id, params.id2) as unknown[] | undefined;
+  if (r === undefined) throw new Error("Unnamed returned no row, though its statement always returns one");
+  return toUnnamedRow(r);
+}
+
+/** SQL of CountHttp. */
+export const countHttpSql = "SELECT count(*) FROM http";
+
+const countHttpStatement = new PlainQuery(countHttpSql, "CountHttp", {}, true);
+
+function toCountHttpRow(r: unknown[]): number {
+  return r[0] as number;
+}
+
+/**
+ * One column returns the value itself: its name does not matter, and no warning is given.
+ *
+ * `:one` query `CountHttp` (query.sql:13).
+ */
+export function countHttp(db: Database): number {
+  const r = countHttpStatement.statement(db).get() as unknown[] | undefined;
+  if (r === undefined) throw new Error("CountHttp returned no row, though its statement always returns one");
+  return toCountHttpRow(r);
 }

@@ -4,21 +4,21 @@ import { type Database, PlainQuery } from "./db.js";
 import type { HttpHeader, Person } from "./models.js";
 
 /** SQL of ListHeaders. */
-export const listHeadersSql = `SELECT p.*, h.*
+export const listHeadersSql = `SELECT "p"."id", "p"."name", "p"."category_id", "h"."id", "h"."person_id", "h"."name", "h"."value"
 FROM http_headers h JOIN people p ON p.id = h.person_id
 ORDER BY h.id`;
 
 export interface ListHeadersRow {
-  p: Person;
-  h: HttpHeader;
+  people: Person;
+  httpHeaders: HttpHeader;
 }
 
 const listHeadersStatement = new PlainQuery(listHeadersSql, "ListHeaders", {}, true);
 
 function toListHeadersRow(r: unknown[]): ListHeadersRow {
   return {
-    p: { id: r[0] as number, name: r[1] as string, categoryId: r[2] as number | null },
-    h: { id: r[3] as number, personId: r[4] as number, name: r[5] as string, value: r[6] as string },
+    people: { id: r[0] as number, name: r[1] as string, categoryId: r[2] as number | null },
+    httpHeaders: { id: r[3] as number, personId: r[4] as number, name: r[5] as string, value: r[6] as string },
   };
 }
 

@@ -3,7 +3,7 @@
 import { type Database, PlainQuery } from "./db.js";
 
 /** SQL of GetHttp. */
-export const getHttpSql = "SELECT * FROM http WHERE id = ? AND workspace_id = ?";
+export const getHttpSql = `SELECT "id", "workspace_id", "name", "url", "method", "is_delta", "parent_http_id", "updated_at" FROM http WHERE id = ? AND workspace_id = ?`;
 
 export interface GetHttpParams {
   id: Uint8Array;

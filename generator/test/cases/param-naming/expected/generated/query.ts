@@ -20,27 +20,21 @@ export interface PageHttpParams {
   offset: number;
 }
 
-export interface PageHttpRow {
-  id: Uint8Array;
-}
-
 const pageHttpStatement = new PlainQuery(pageHttpSql, "PageHttp", { fromUpdatedAt: "number", toUpdatedAt: "number", workspaceId: "blob", name: "string", name2: "string", limit: "number", offset: "number" }, true);
 
-function toPageHttpRow(r: unknown[]): PageHttpRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toPageHttpRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:many` query `PageHttp` (query.sql:1). */
-export function pageHttp(db: Database, params: PageHttpParams): PageHttpRow[] {
+export function pageHttp(db: Database, params: PageHttpParams): Uint8Array[] {
   const rows = pageHttpStatement.statement(db, params).all(params.fromUpdatedAt, params.toUpdatedAt, params.workspaceId, params.name, params.name2, params.limit, params.offset) as unknown[][];
-  const out: PageHttpRow[] = new Array(rows.length);
+  const out: Uint8Array[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toPageHttpRow(rows[i]!);
   return out;
 }
 
 /** `:many` query `PageHttp` (query.sql:1), returning rows one at a time. */
-export function pageHttpIterate(db: Database, params: PageHttpParams): Generator<PageHttpRow, void, undefined> {
+export function pageHttpIterate(db: Database, params: PageHttpParams): Generator<Uint8Array, void, undefined> {
   return pageHttpStatement.iterate(db, params, [params.fromUpdatedAt, params.toUpdatedAt, params.workspaceId, params.name, params.name2, params.limit, params.offset], toPageHttpRow);
 }

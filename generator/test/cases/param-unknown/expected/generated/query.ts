@@ -25,7 +25,8 @@ function toEchoRow(r: unknown[]): EchoRow {
 }
 
 /** `:one` query `Echo` (query.sql:1). */
-export function echo(db: Database, params: EchoParams): EchoRow | undefined {
+export function echo(db: Database, params: EchoParams): EchoRow {
   const r = echoStatement.statement(db, params).get(params.param1, params.param2) as unknown[] | undefined;
-  return r === undefined ? undefined : toEchoRow(r);
+  if (r === undefined) throw new Error("Echo returned no row, though its statement always returns one");
+  return toEchoRow(r);
 }

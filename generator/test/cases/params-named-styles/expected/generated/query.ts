@@ -12,27 +12,21 @@ export interface FindHttpParams {
   method: string;
 }
 
-export interface FindHttpRow {
-  id: Uint8Array;
-}
-
 const findHttpStatement = new PlainQuery(findHttpSql, "FindHttp", { workspace: "blob", needle: "string", method: "string" }, true);
 
-function toFindHttpRow(r: unknown[]): FindHttpRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toFindHttpRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:many` query `FindHttp` (query.sql:1). */
-export function findHttp(db: Database, params: FindHttpParams): FindHttpRow[] {
+export function findHttp(db: Database, params: FindHttpParams): Uint8Array[] {
   const rows = findHttpStatement.statement(db, params).all(params.workspace, params.needle, params.needle, params.method) as unknown[][];
-  const out: FindHttpRow[] = new Array(rows.length);
+  const out: Uint8Array[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toFindHttpRow(rows[i]!);
   return out;
 }
 
 /** `:many` query `FindHttp` (query.sql:1), returning rows one at a time. */
-export function findHttpIterate(db: Database, params: FindHttpParams): Generator<FindHttpRow, void, undefined> {
+export function findHttpIterate(db: Database, params: FindHttpParams): Generator<Uint8Array, void, undefined> {
   return findHttpStatement.iterate(db, params, [params.workspace, params.needle, params.needle, params.method], toFindHttpRow);
 }

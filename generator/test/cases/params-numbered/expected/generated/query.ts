@@ -10,28 +10,22 @@ export interface FindByNameOrUrlParams {
   workspaceId: Uint8Array;
 }
 
-export interface FindByNameOrUrlRow {
-  id: Uint8Array;
-}
-
 const findByNameOrUrlStatement = new PlainQuery(findByNameOrUrlSql, "FindByNameOrUrl", { name: "string", workspaceId: "blob" }, true);
 
-function toFindByNameOrUrlRow(r: unknown[]): FindByNameOrUrlRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toFindByNameOrUrlRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:many` query `FindByNameOrUrl` (query.sql:1). */
-export function findByNameOrUrl(db: Database, params: FindByNameOrUrlParams): FindByNameOrUrlRow[] {
+export function findByNameOrUrl(db: Database, params: FindByNameOrUrlParams): Uint8Array[] {
   const rows = findByNameOrUrlStatement.statement(db, params).all(params.name, params.name, params.workspaceId) as unknown[][];
-  const out: FindByNameOrUrlRow[] = new Array(rows.length);
+  const out: Uint8Array[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toFindByNameOrUrlRow(rows[i]!);
   return out;
 }
 
 /** `:many` query `FindByNameOrUrl` (query.sql:1), returning rows one at a time. */
-export function findByNameOrUrlIterate(db: Database, params: FindByNameOrUrlParams): Generator<FindByNameOrUrlRow, void, undefined> {
+export function findByNameOrUrlIterate(db: Database, params: FindByNameOrUrlParams): Generator<Uint8Array, void, undefined> {
   return findByNameOrUrlStatement.iterate(db, params, [params.name, params.name, params.workspaceId], toFindByNameOrUrlRow);
 }
 
@@ -43,16 +37,10 @@ export interface ChangedSinceParams {
   updatedAt: number;
 }
 
-export interface ChangedSinceRow {
-  id: Uint8Array;
-}
-
 const changedSinceStatement = new PlainQuery(changedSinceSql, "ChangedSince", { workspaceId: "blob", updatedAt: "number" }, true);
 
-function toChangedSinceRow(r: unknown[]): ChangedSinceRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toChangedSinceRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /**
@@ -60,9 +48,9 @@ function toChangedSinceRow(r: unknown[]): ChangedSinceRow {
  *
  * `:many` query `ChangedSince` (query.sql:5).
  */
-export function changedSince(db: Database, params: ChangedSinceParams): ChangedSinceRow[] {
+export function changedSince(db: Database, params: ChangedSinceParams): Uint8Array[] {
   const rows = changedSinceStatement.statement(db, params).all(params.updatedAt, params.workspaceId) as unknown[][];
-  const out: ChangedSinceRow[] = new Array(rows.length);
+  const out: Uint8Array[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toChangedSinceRow(rows[i]!);
   return out;
 }
@@ -72,6 +60,6 @@ export function changedSince(db: Database, params: ChangedSinceParams): ChangedS
  *
  * `:many` query `ChangedSince` (query.sql:5), returning rows one at a time.
  */
-export function changedSinceIterate(db: Database, params: ChangedSinceParams): Generator<ChangedSinceRow, void, undefined> {
+export function changedSinceIterate(db: Database, params: ChangedSinceParams): Generator<Uint8Array, void, undefined> {
   return changedSinceStatement.iterate(db, params, [params.updatedAt, params.workspaceId], toChangedSinceRow);
 }

@@ -9,20 +9,15 @@ export interface CountHttpInWorkspaceParams {
   workspaceId: Uint8Array;
 }
 
-export interface CountHttpInWorkspaceRow {
-  n: number;
-}
-
 const countHttpInWorkspaceStatement = new PlainQuery(countHttpInWorkspaceSql, "CountHttpInWorkspace", { workspaceId: "blob" }, true);
 
-function toCountHttpInWorkspaceRow(r: unknown[]): CountHttpInWorkspaceRow {
-  return {
-    n: r[0] as number,
-  };
+function toCountHttpInWorkspaceRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /** `:one` query `CountHttpInWorkspace` (queries/http.sql:1). */
-export function countHttpInWorkspace(db: Database, params: CountHttpInWorkspaceParams): CountHttpInWorkspaceRow | undefined {
+export function countHttpInWorkspace(db: Database, params: CountHttpInWorkspaceParams): number {
   const r = countHttpInWorkspaceStatement.statement(db, params).get(params.workspaceId) as unknown[] | undefined;
-  return r === undefined ? undefined : toCountHttpInWorkspaceRow(r);
+  if (r === undefined) throw new Error("CountHttpInWorkspace returned no row, though its statement always returns one");
+  return toCountHttpInWorkspaceRow(r);
 }

@@ -5,27 +5,21 @@ import { type Database, PlainQuery } from "./db.js";
 /** SQL of ListWorkspaceNames. */
 export const listWorkspaceNamesSql = "SELECT name FROM workspaces ORDER BY name";
 
-export interface ListWorkspaceNamesRow {
-  name: string;
-}
-
 const listWorkspaceNamesStatement = new PlainQuery(listWorkspaceNamesSql, "ListWorkspaceNames", {}, true);
 
-function toListWorkspaceNamesRow(r: unknown[]): ListWorkspaceNamesRow {
-  return {
-    name: r[0] as string,
-  };
+function toListWorkspaceNamesRow(r: unknown[]): string {
+  return r[0] as string;
 }
 
 /** `:many` query `ListWorkspaceNames` (queries/workspaces.sql:1). */
-export function listWorkspaceNames(db: Database): ListWorkspaceNamesRow[] {
+export function listWorkspaceNames(db: Database): string[] {
   const rows = listWorkspaceNamesStatement.statement(db).all() as unknown[][];
-  const out: ListWorkspaceNamesRow[] = new Array(rows.length);
+  const out: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toListWorkspaceNamesRow(rows[i]!);
   return out;
 }
 
 /** `:many` query `ListWorkspaceNames` (queries/workspaces.sql:1), returning rows one at a time. */
-export function listWorkspaceNamesIterate(db: Database): Generator<ListWorkspaceNamesRow, void, undefined> {
+export function listWorkspaceNamesIterate(db: Database): Generator<string, void, undefined> {
   return listWorkspaceNamesStatement.iterate(db, undefined, [], toListWorkspaceNamesRow);
 }

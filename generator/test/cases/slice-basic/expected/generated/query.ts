@@ -51,22 +51,17 @@ export interface CountHttpByIdsParams {
   ids: readonly Uint8Array[];
 }
 
-export interface CountHttpByIdsRow {
-  n: number;
-}
-
 const countHttpByIdsStatement = new SliceQuery(countHttpByIdsSql, "CountHttpByIds", { ids: "blob[]" }, true);
 
-function toCountHttpByIdsRow(r: unknown[]): CountHttpByIdsRow {
-  return {
-    n: r[0] as number,
-  };
+function toCountHttpByIdsRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /** `:one` query `CountHttpByIds` (query.sql:4). */
-export function countHttpByIds(db: Database, params: CountHttpByIdsParams): CountHttpByIdsRow | undefined {
+export function countHttpByIds(db: Database, params: CountHttpByIdsParams): number {
   const r = countHttpByIdsStatement.get(db, params) as unknown[] | undefined;
-  return r === undefined ? undefined : toCountHttpByIdsRow(r);
+  if (r === undefined) throw new Error("CountHttpByIds returned no row, though its statement always returns one");
+  return toCountHttpByIdsRow(r);
 }
 
 /** SQL of DeleteHttpByIds, in parts: each { value } is one placeholder, each { list } as many as the list has values. */

@@ -31,27 +31,21 @@ export interface FilterHttpParams {
   limit: number;
 }
 
-export interface FilterHttpRow {
-  id: Uint8Array;
-}
-
 const filterHttpStatement = new SliceQuery(filterHttpSql, "FilterHttp", { methods: "string[]", workspaceId: "blob", excluded: "blob[]", name: "string", limit: "number" }, true);
 
-function toFilterHttpRow(r: unknown[]): FilterHttpRow {
-  return {
-    id: r[0] as Uint8Array,
-  };
+function toFilterHttpRow(r: unknown[]): Uint8Array {
+  return r[0] as Uint8Array;
 }
 
 /** `:many` query `FilterHttp` (query.sql:1). */
-export function filterHttp(db: Database, params: FilterHttpParams): FilterHttpRow[] {
+export function filterHttp(db: Database, params: FilterHttpParams): Uint8Array[] {
   const rows = filterHttpStatement.all(db, params) as unknown[][];
-  const out: FilterHttpRow[] = new Array(rows.length);
+  const out: Uint8Array[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toFilterHttpRow(rows[i]!);
   return out;
 }
 
 /** `:many` query `FilterHttp` (query.sql:1), returning rows one at a time. */
-export function filterHttpIterate(db: Database, params: FilterHttpParams): Generator<FilterHttpRow, void, undefined> {
+export function filterHttpIterate(db: Database, params: FilterHttpParams): Generator<Uint8Array, void, undefined> {
   return filterHttpStatement.iterate(db, params, toFilterHttpRow);
 }

@@ -9,16 +9,10 @@ export interface ByDollarParams {
   _1: number;
 }
 
-export interface ByDollarRow {
-  id: number;
-}
-
 const byDollarStatement = new PlainQuery(byDollarSql, "ByDollar", { _1: "number" }, true);
 
-function toByDollarRow(r: unknown[]): ByDollarRow {
-  return {
-    id: r[0] as number,
-  };
+function toByDollarRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /**
@@ -26,7 +20,7 @@ function toByDollarRow(r: unknown[]): ByDollarRow {
  *
  * `:one` query `ByDollar` (query.sql:2).
  */
-export function byDollar(db: Database, params: ByDollarParams): ByDollarRow | undefined {
+export function byDollar(db: Database, params: ByDollarParams): number | undefined {
   const r = byDollarStatement.statement(db, params).get(params._1) as unknown[] | undefined;
   return r === undefined ? undefined : toByDollarRow(r);
 }
@@ -38,20 +32,14 @@ export interface ByColonParams {
   _1: number;
 }
 
-export interface ByColonRow {
-  id: number;
-}
-
 const byColonStatement = new PlainQuery(byColonSql, "ByColon", { _1: "number" }, true);
 
-function toByColonRow(r: unknown[]): ByColonRow {
-  return {
-    id: r[0] as number,
-  };
+function toByColonRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /** `:one` query `ByColon` (query.sql:5). */
-export function byColon(db: Database, params: ByColonParams): ByColonRow | undefined {
+export function byColon(db: Database, params: ByColonParams): number | undefined {
   const r = byColonStatement.statement(db, params).get(params._1) as unknown[] | undefined;
   return r === undefined ? undefined : toByColonRow(r);
 }
@@ -63,20 +51,14 @@ export interface ByAtParams {
   _1: number;
 }
 
-export interface ByAtRow {
-  id: number;
-}
-
 const byAtStatement = new PlainQuery(byAtSql, "ByAt", { _1: "number" }, true);
 
-function toByAtRow(r: unknown[]): ByAtRow {
-  return {
-    id: r[0] as number,
-  };
+function toByAtRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /** `:one` query `ByAt` (query.sql:8). */
-export function byAt(db: Database, params: ByAtParams): ByAtRow | undefined {
+export function byAt(db: Database, params: ByAtParams): number | undefined {
   const r = byAtStatement.statement(db, params).get(params._1) as unknown[] | undefined;
   return r === undefined ? undefined : toByAtRow(r);
 }
@@ -103,16 +85,10 @@ export function rename(db: Database, params: RenameParams): void {
 /** SQL of FormFeed. */
 export const formFeedSql = "SELECT\fid FROM t";
 
-export interface FormFeedRow {
-  id: number;
-}
-
 const formFeedStatement = new PlainQuery(formFeedSql, "FormFeed", {}, true);
 
-function toFormFeedRow(r: unknown[]): FormFeedRow {
-  return {
-    id: r[0] as number,
-  };
+function toFormFeedRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /**
@@ -120,9 +96,9 @@ function toFormFeedRow(r: unknown[]): FormFeedRow {
  *
  * `:many` query `FormFeed` (query.sql:16).
  */
-export function formFeed(db: Database): FormFeedRow[] {
+export function formFeed(db: Database): number[] {
   const rows = formFeedStatement.statement(db).all() as unknown[][];
-  const out: FormFeedRow[] = new Array(rows.length);
+  const out: number[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toFormFeedRow(rows[i]!);
   return out;
 }
@@ -132,7 +108,7 @@ export function formFeed(db: Database): FormFeedRow[] {
  *
  * `:many` query `FormFeed` (query.sql:16), returning rows one at a time.
  */
-export function formFeedIterate(db: Database): Generator<FormFeedRow, void, undefined> {
+export function formFeedIterate(db: Database): Generator<number, void, undefined> {
   return formFeedStatement.iterate(db, undefined, [], toFormFeedRow);
 }
 
@@ -143,16 +119,10 @@ export interface FirstNamesParams {
   prNom: string | null;
 }
 
-export interface FirstNamesRow {
-  prNom: string;
-}
-
 const firstNamesStatement = new PlainQuery(firstNamesSql, "FirstNames", { prNom: "string?" }, true);
 
-function toFirstNamesRow(r: unknown[]): FirstNamesRow {
-  return {
-    prNom: r[0] as string,
-  };
+function toFirstNamesRow(r: unknown[]): string {
+  return r[0] as string;
 }
 
 /**
@@ -160,9 +130,9 @@ function toFirstNamesRow(r: unknown[]): FirstNamesRow {
  *
  * `:many` query `FirstNames` (query.sql:20).
  */
-export function firstNames(db: Database, params: FirstNamesParams): FirstNamesRow[] {
+export function firstNames(db: Database, params: FirstNamesParams): string[] {
   const rows = firstNamesStatement.statement(db, params).all(params.prNom) as unknown[][];
-  const out: FirstNamesRow[] = new Array(rows.length);
+  const out: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toFirstNamesRow(rows[i]!);
   return out;
 }
@@ -172,7 +142,7 @@ export function firstNames(db: Database, params: FirstNamesParams): FirstNamesRo
  *
  * `:many` query `FirstNames` (query.sql:20), returning rows one at a time.
  */
-export function firstNamesIterate(db: Database, params: FirstNamesParams): Generator<FirstNamesRow, void, undefined> {
+export function firstNamesIterate(db: Database, params: FirstNamesParams): Generator<string, void, undefined> {
   return firstNamesStatement.iterate(db, params, [params.prNom], toFirstNamesRow);
 }
 
@@ -183,16 +153,10 @@ export interface ByKeywordParams {
   select: string;
 }
 
-export interface ByKeywordRow {
-  id: number;
-}
-
 const byKeywordStatement = new PlainQuery(byKeywordSql, "ByKeyword", { select: "string" }, true);
 
-function toByKeywordRow(r: unknown[]): ByKeywordRow {
-  return {
-    id: r[0] as number,
-  };
+function toByKeywordRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /**
@@ -200,9 +164,9 @@ function toByKeywordRow(r: unknown[]): ByKeywordRow {
  *
  * `:many` query `ByKeyword` (query.sql:24).
  */
-export function byKeyword(db: Database, params: ByKeywordParams): ByKeywordRow[] {
+export function byKeyword(db: Database, params: ByKeywordParams): number[] {
   const rows = byKeywordStatement.statement(db, params).all(params.select) as unknown[][];
-  const out: ByKeywordRow[] = new Array(rows.length);
+  const out: number[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toByKeywordRow(rows[i]!);
   return out;
 }
@@ -212,6 +176,6 @@ export function byKeyword(db: Database, params: ByKeywordParams): ByKeywordRow[]
  *
  * `:many` query `ByKeyword` (query.sql:24), returning rows one at a time.
  */
-export function byKeywordIterate(db: Database, params: ByKeywordParams): Generator<ByKeywordRow, void, undefined> {
+export function byKeywordIterate(db: Database, params: ByKeywordParams): Generator<number, void, undefined> {
   return byKeywordStatement.iterate(db, params, [params.select], toByKeywordRow);
 }

@@ -128,28 +128,22 @@ export interface AreasOverlappingParams {
   param1: string | null;
 }
 
-export interface AreasOverlappingRow {
-  label: unknown;
-}
-
 const areasOverlappingStatement = new PlainQuery(areasOverlappingSql, "AreasOverlapping", { param1: "string?" }, true);
 
-function toAreasOverlappingRow(r: unknown[]): AreasOverlappingRow {
-  return {
-    label: r[0] as unknown,
-  };
+function toAreasOverlappingRow(r: unknown[]): unknown {
+  return r[0] as unknown;
 }
 
 /** `:many` query `AreasOverlapping` (query.sql:17). */
-export function areasOverlapping(db: Database, params: AreasOverlappingParams): AreasOverlappingRow[] {
+export function areasOverlapping(db: Database, params: AreasOverlappingParams): unknown[] {
   const rows = areasOverlappingStatement.statement(db, params).all(params.param1) as unknown[][];
-  const out: AreasOverlappingRow[] = new Array(rows.length);
+  const out: unknown[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toAreasOverlappingRow(rows[i]!);
   return out;
 }
 
 /** `:many` query `AreasOverlapping` (query.sql:17), returning rows one at a time. */
-export function areasOverlappingIterate(db: Database, params: AreasOverlappingParams): Generator<AreasOverlappingRow, void, undefined> {
+export function areasOverlappingIterate(db: Database, params: AreasOverlappingParams): Generator<unknown, void, undefined> {
   return areasOverlappingStatement.iterate(db, params, [params.param1], toAreasOverlappingRow);
 }
 
@@ -218,7 +212,7 @@ export function commonTermsIterate(db: Database): Generator<CommonTermsRow, void
 }
 
 /** SQL of Tokenize. */
-export const tokenizeSql = "SELECT token, start, \"end\" FROM tokens WHERE input = CAST(? AS TEXT)";
+export const tokenizeSql = `SELECT token, start, "end" FROM tokens WHERE input = CAST(? AS TEXT)`;
 
 export interface TokenizeParams {
   param1: string | null;

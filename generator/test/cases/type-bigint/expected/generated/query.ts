@@ -21,7 +21,7 @@ export function addEntry(db: Database, params: AddEntryParams): EntryId {
 }
 
 /** SQL of ListEntries. */
-export const listEntriesSql = "SELECT * FROM ledger WHERE account = ? ORDER BY amount";
+export const listEntriesSql = `SELECT "id", "account", "amount", "note" FROM ledger WHERE account = ? ORDER BY amount`;
 
 export interface ListEntriesParams {
   account: string;
@@ -120,7 +120,8 @@ function toBalanceRow(r: unknown[]): BalanceRow {
 }
 
 /** `:one` query `Balance` (query.sql:10). */
-export function balance(db: Database, params: BalanceParams): BalanceRow | undefined {
+export function balance(db: Database, params: BalanceParams): BalanceRow {
   const r = balanceStatement.statement(db, params).get(params.account) as unknown[] | undefined;
-  return r === undefined ? undefined : toBalanceRow(r);
+  if (r === undefined) throw new Error("Balance returned no row, though its statement always returns one");
+  return toBalanceRow(r);
 }

@@ -3,7 +3,7 @@
 import { type Database, PlainQuery } from "./db.js";
 
 /** SQL of AllTypes. */
-export const allTypesSql = "SELECT * FROM typed WHERE id = ?";
+export const allTypesSql = `SELECT "id", "big", "short", "long_text", "flag", "maybe_flag", "ratio", "precise", "price", "amount", "born", "seen_at", "stamp", "payload", "doc", "anything" FROM typed WHERE id = ?`;
 
 export interface AllTypesParams {
   id: number;

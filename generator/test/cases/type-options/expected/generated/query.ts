@@ -5,7 +5,7 @@ import type { RequestId, WorkspaceId } from "./models.js";
 import type { Settings } from "./app/settings.js";
 
 /** SQL of GetWorkspace. */
-export const getWorkspaceSql = "SELECT * FROM workspaces WHERE id = ?";
+export const getWorkspaceSql = `SELECT "id", "name", "settings", "archived_at", "created_at" FROM workspaces WHERE id = ?`;
 
 export interface GetWorkspaceParams {
   id: WorkspaceId;
@@ -219,7 +219,8 @@ function toLatestRequestRow(r: unknown[]): LatestRequestRow {
 }
 
 /** `:one` query `LatestRequest` (query.sql:22). */
-export function latestRequest(db: Database, params: LatestRequestParams): LatestRequestRow | undefined {
+export function latestRequest(db: Database, params: LatestRequestParams): LatestRequestRow {
   const r = latestRequestStatement.statement(db, params).get(params.workspaceId) as unknown[] | undefined;
-  return r === undefined ? undefined : toLatestRequestRow(r);
+  if (r === undefined) throw new Error("LatestRequest returned no row, though its statement always returns one");
+  return toLatestRequestRow(r);
 }

@@ -5,20 +5,15 @@ import { type Database, PlainQuery } from "./db.js";
 /** SQL of One. */
 export const oneSql = "SELECT 1 AS one";
 
-export interface OneRow {
-  one: number;
-}
-
 const oneStatement = new PlainQuery(oneSql, "One", {}, true);
 
-function toOneRow(r: unknown[]): OneRow {
-  return {
-    one: r[0] as number,
-  };
+function toOneRow(r: unknown[]): number {
+  return r[0] as number;
 }
 
 /** `:one` query `One` (query.sql:3). */
-export function one(db: Database): OneRow | undefined {
+export function one(db: Database): number {
   const r = oneStatement.statement(db).get() as unknown[] | undefined;
-  return r === undefined ? undefined : toOneRow(r);
+  if (r === undefined) throw new Error("One returned no row, though its statement always returns one");
+  return toOneRow(r);
 }

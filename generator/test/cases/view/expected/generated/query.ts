@@ -3,7 +3,7 @@
 import { type Database, PlainQuery } from "./db.js";
 
 /** SQL of ListHttpView. */
-export const listHttpViewSql = "SELECT * FROM http_with_workspace WHERE http_id = ?";
+export const listHttpViewSql = `SELECT "http_id", "http_name", "workspace_name", "full_url" FROM http_with_workspace WHERE http_id = ?`;
 
 export interface ListHttpViewParams {
   httpId: Uint8Array;

@@ -142,16 +142,10 @@ export interface NotInProvesNothingParams {
   urls: readonly string[];
 }
 
-export interface NotInProvesNothingRow {
-  url: string | null;
-}
-
 const notInProvesNothingStatement = new SliceQuery(notInProvesNothingSql, "NotInProvesNothing", { urls: "string[]" }, true);
 
-function toNotInProvesNothingRow(r: unknown[]): NotInProvesNothingRow {
-  return {
-    url: r[0] as string | null,
-  };
+function toNotInProvesNothingRow(r: unknown[]): string | null {
+  return r[0] as string | null;
 }
 
 /**
@@ -159,9 +153,9 @@ function toNotInProvesNothingRow(r: unknown[]): NotInProvesNothingRow {
  *
  * `:many` query `NotInProvesNothing` (query.sql:15).
  */
-export function notInProvesNothing(db: Database, params: NotInProvesNothingParams): NotInProvesNothingRow[] {
+export function notInProvesNothing(db: Database, params: NotInProvesNothingParams): (string | null)[] {
   const rows = notInProvesNothingStatement.all(db, params) as unknown[][];
-  const out: NotInProvesNothingRow[] = new Array(rows.length);
+  const out: (string | null)[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toNotInProvesNothingRow(rows[i]!);
   return out;
 }
@@ -171,6 +165,6 @@ export function notInProvesNothing(db: Database, params: NotInProvesNothingParam
  *
  * `:many` query `NotInProvesNothing` (query.sql:15), returning rows one at a time.
  */
-export function notInProvesNothingIterate(db: Database, params: NotInProvesNothingParams): Generator<NotInProvesNothingRow, void, undefined> {
+export function notInProvesNothingIterate(db: Database, params: NotInProvesNothingParams): Generator<string | null, void, undefined> {
   return notInProvesNothingStatement.iterate(db, params, toNotInProvesNothingRow);
 }
