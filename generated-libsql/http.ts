@@ -111,24 +111,8 @@ export interface GetHTTPParams {
   workspaceId: Uint8Array;
 }
 
-export interface GetHTTPRow {
-  id: Uint8Array;
-  workspaceId: Uint8Array;
-  folderId: Uint8Array | null;
-  name: string;
-  url: string;
-  method: string;
-  description: string;
-  isDelta: boolean;
-  parentHttpId: Uint8Array | null;
-  deltaName: string | null;
-  deltaUrl: string | null;
-  deltaMethod: string | null;
-  deltaDescription: string | null;
-  version: number;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A row of GetHTTP: exactly the model Http. */
+export type GetHTTPRow = Http;
 
 const getHTTPStatement = new PlainQuery(getHTTPSql, "GetHTTP", { id: "blob", workspaceId: "blob" }, true);
 
@@ -167,24 +151,8 @@ export interface ListHTTPByFolderParams {
   folderId: Uint8Array | null;
 }
 
-export interface ListHTTPByFolderRow {
-  id: Uint8Array;
-  workspaceId: Uint8Array;
-  folderId: Uint8Array | null;
-  name: string;
-  url: string;
-  method: string;
-  description: string;
-  isDelta: boolean;
-  parentHttpId: Uint8Array | null;
-  deltaName: string | null;
-  deltaUrl: string | null;
-  deltaMethod: string | null;
-  deltaDescription: string | null;
-  version: number;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A row of ListHTTPByFolder: exactly the model Http. */
+export type ListHTTPByFolderRow = Http;
 
 const listHTTPByFolderStatement = new PlainQuery(listHTTPByFolderSql, "ListHTTPByFolder", { workspaceId: "blob", folderId: "blob?" }, true);
 

@@ -25,12 +25,8 @@ export interface GetWorkspaceParams {
   id: Uint8Array;
 }
 
-export interface GetWorkspaceRow {
-  id: Uint8Array;
-  name: string;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A row of GetWorkspace: exactly the model Workspace. */
+export type GetWorkspaceRow = Workspace;
 
 const getWorkspaceStatement = new PlainQuery(getWorkspaceSql, "GetWorkspace", { id: "blob" }, true);
 

@@ -6,7 +6,7 @@
  */
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import type { ModelIR, ModuleIR, ParamIR, QueryIR, RowField } from "../ir/query-ir.js";
-import { pascalCase } from "./naming.js";
+import { camelCase, pascalCase } from "./naming.js";
 import { singular } from "./singular.js";
 
 export interface Naming {
@@ -50,11 +50,17 @@ function renameQuery(q: QueryIR, field: FieldOf, models: ReadonlyMap<string, str
   const row: RowField[] = q.result.fields.map((f) =>
     f.kind === "column"
       ? { ...f, field: field(column(f.index), f.field) }
-      : { ...f, model: models.get(f.model) ?? f.model, fields: f.fields.map((x) => ({ ...x, field: field(column(x.index), x.field) })) },
+      : { ...f, field: embedField(f.field, f.model, models), model: models.get(f.model) ?? f.model, fields: f.fields.map((x) => ({ ...x, field: field(column(x.index), x.field) })) },
   );
   checkUnique(q.result.fields.map((f) => f.field), row.map((f) => f.field), `the row of query "${q.name}"`, q.file, q.nameSpan, bag);
   const model = q.result.model === null ? null : (models.get(q.result.model) ?? q.result.model);
   return { ...q, params, result: { ...q.result, fields: row, model } };
+}
+
+/** An embed named after its model (not an alias) takes the model's new name, as sqlc names it after the struct. */
+function embedField(current: string, model: string, models: ReadonlyMap<string, string>): string {
+  const renamed = models.get(model);
+  return renamed !== undefined && current === camelCase(model) ? camelCase(renamed) : current;
 }
 
 /** Fields analysis named are already unique (or reported): only those a rename changed are checked. */

@@ -55,8 +55,11 @@ function sameAsModel(columns: readonly ColumnIR[], fields: readonly RowField[], 
   return same ? model.name : null;
 }
 
-/** Field by field, so that whatever a ValueType carries (nullability, options) must agree. */
+/**
+ * Field by field, so that whatever a ValueType carries (nullability, options) must agree; but not
+ * `why`, which explains nullability to people and does not change the type.
+ */
 function sameType(a: ValueType, b: ValueType): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ValueType>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => k !== "why")) as Set<keyof ValueType>;
   return [...keys].every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }

@@ -78,14 +78,14 @@ describe("an sqlc v2 project with rename and overrides", () => {
     expect(typecheck(readdirSync(out()).map((f) => join(out(), f)))).toEqual([]);
   });
 
-  it("names models singular, renamed (user → Account) or excluded (statuses), and fields renamed (user_id → userID)", () => {
+  it("names models singular, renamed (user → Account) or excluded (statuses), fields renamed (user_id → userID), and an embed after its renamed model", () => {
     const models = read("models.ts");
     expect(models).toContain("export interface Account {");
     expect(models).toContain("export interface Post {");
     expect(models).toContain("export interface Statuses {");
     expect(models).toContain("  urlString: string | null;");
     expect(models).toContain("  userID: number;");
-    expect(read("posts-posts.ts")).toContain("  u: Account;\n  id: number;\n  userID: number;");
+    expect(read("posts-posts.ts")).toContain("  account: Account;\n  id: number;\n  userID: number;");
   });
 
   it("types columns by column and by db_type override, never narrowing NULL", () => {
@@ -112,6 +112,6 @@ describe("an sqlc v2 project with rename and overrides", () => {
     generated["migrate"]!(db);
     db.exec("INSERT INTO users VALUES (1, 'ada', 'https://a.example'); INSERT INTO posts VALUES (7, 1, 'm', 3, 1, NULL);");
     expect(generated["getUser"]!(db, { id: 1 })).toEqual({ id: 1, name: "ada", urlString: "https://a.example" });
-    expect(generated["listPosts"]!(db)).toEqual([{ u: { id: 1, name: "ada", urlString: "https://a.example" }, id: 7, userID: 1, meta: "m", score: 3, pinned: true }]);
+    expect(generated["listPosts"]!(db)).toEqual([{ account: { id: 1, name: "ada", urlString: "https://a.example" }, id: 7, userID: 1, meta: "m", score: 3, pinned: true }]);
   });
 });

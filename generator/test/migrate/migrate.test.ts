@@ -68,7 +68,7 @@ const expected = {
   "failing file": { threw: expect.stringMatching(/^migrate\(\): .*3 \(schema\/003_tags\.sql\).* failed: .*(UNIQUE|constraint)/i) },
   "after the failure": [],
   "fixed file": ["3 schema/003_tags.sql"],
-  tables: { users: { n: 2 }, tags: { n: 1 } },
+  tables: { users: 2, tags: 1 },
   "older code": { threw: expect.stringContaining("the database is at version 3, but this schema has 1 migration(s)") },
 };
 

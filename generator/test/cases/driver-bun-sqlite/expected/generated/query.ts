@@ -10,14 +10,8 @@ export interface GetNoteParams {
   slug: string;
 }
 
-export interface GetNoteRow {
-  id: number;
-  slug: string;
-  body: string | null;
-  data: Uint8Array | null;
-  score: number;
-  pinned: boolean;
-}
+/** A row of GetNote: exactly the model Note. */
+export type GetNoteRow = Note;
 
 const getNoteStatement = new PlainQuery(getNoteSql, "GetNote", { slug: "string" }, true);
 

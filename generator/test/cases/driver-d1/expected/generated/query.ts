@@ -10,14 +10,8 @@ export interface GetAuthorParams {
   id: number;
 }
 
-export interface GetAuthorRow {
-  id: number;
-  name: string;
-  bio: string | null;
-  avatar: Uint8Array | null;
-  active: boolean;
-  score: number;
-}
+/** A row of GetAuthor: exactly the model Author. */
+export type GetAuthorRow = Author;
 
 const getAuthorStatement = new PlainQuery(getAuthorSql, "GetAuthor", { id: "number" }, true);
 

@@ -12,7 +12,7 @@ export interface GetHttpWithWorkspaceParams {
 
 export interface GetHttpWithWorkspaceRow {
   http: Http;
-  workspaces: Workspace;
+  workspace: Workspace;
 }
 
 const getHttpWithWorkspaceStatement = new PlainQuery(getHttpWithWorkspaceSql, "GetHttpWithWorkspace", { id: "blob" }, true);
@@ -20,7 +20,7 @@ const getHttpWithWorkspaceStatement = new PlainQuery(getHttpWithWorkspaceSql, "G
 function toGetHttpWithWorkspaceRow(r: unknown[]): GetHttpWithWorkspaceRow {
   return {
     http: { id: r[0] as Uint8Array, workspaceId: r[1] as Uint8Array, name: r[2] as string, url: r[3] as string | null, method: r[4] as string, isDelta: !!r[5], parentHttpId: r[6] as Uint8Array | null, updatedAt: r[7] as number },
-    workspaces: { id: r[8] as Uint8Array, name: r[9] as string, createdAt: r[10] as number },
+    workspace: { id: r[8] as Uint8Array, name: r[9] as string, createdAt: r[10] as number },
   };
 }
 

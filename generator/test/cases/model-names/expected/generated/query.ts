@@ -9,16 +9,16 @@ FROM http_headers h JOIN people p ON p.id = h.person_id
 ORDER BY h.id`;
 
 export interface ListHeadersRow {
-  people: Person;
-  httpHeaders: HttpHeader;
+  person: Person;
+  httpHeader: HttpHeader;
 }
 
 const listHeadersStatement = new PlainQuery(listHeadersSql, "ListHeaders", {}, true);
 
 function toListHeadersRow(r: unknown[]): ListHeadersRow {
   return {
-    people: { id: r[0] as number, name: r[1] as string, categoryId: r[2] as number | null },
-    httpHeaders: { id: r[3] as number, personId: r[4] as number, name: r[5] as string, value: r[6] as string },
+    person: { id: r[0] as number, name: r[1] as string, categoryId: r[2] as number | null },
+    httpHeader: { id: r[3] as number, personId: r[4] as number, name: r[5] as string, value: r[6] as string },
   };
 }
 

@@ -10,11 +10,8 @@ export interface GetWorkspaceParams {
   id: Uint8Array;
 }
 
-export interface GetWorkspaceRow {
-  id: Uint8Array;
-  name: string;
-  createdAt: number;
-}
+/** A row of GetWorkspace: exactly the model Workspace. */
+export type GetWorkspaceRow = Workspace;
 
 const getWorkspaceStatement = new PlainQuery(getWorkspaceSql, "GetWorkspace", { id: "blob" }, true);
 

@@ -102,14 +102,14 @@ export interface GetWorkspaceEmbeddedParams {
 }
 
 export interface GetWorkspaceEmbeddedRow {
-  workspaces: Workspace;
+  workspace: Workspace;
 }
 
 const getWorkspaceEmbeddedStatement = new PlainQuery(getWorkspaceEmbeddedSql, "GetWorkspaceEmbedded", { id: "blob" }, true);
 
 function toGetWorkspaceEmbeddedRow(r: unknown[]): GetWorkspaceEmbeddedRow {
   return {
-    workspaces: { id: r[0] as Uint8Array, name: r[1] as string, createdAt: r[2] as number },
+    workspace: { id: r[0] as Uint8Array, name: r[1] as string, createdAt: r[2] as number },
   };
 }
 

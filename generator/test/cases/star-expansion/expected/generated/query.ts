@@ -10,16 +10,8 @@ export interface GetHttpParams {
   id: Uint8Array;
 }
 
-export interface GetHttpRow {
-  id: Uint8Array;
-  workspaceId: Uint8Array;
-  name: string;
-  url: string | null;
-  method: string;
-  isDelta: boolean;
-  parentHttpId: Uint8Array | null;
-  updatedAt: number;
-}
+/** A row of GetHttp: exactly the model Http. */
+export type GetHttpRow = Http;
 
 const getHttpStatement = new PlainQuery(getHttpSql, "GetHttp", { id: "blob" }, true);
 
