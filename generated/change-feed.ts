@@ -24,7 +24,7 @@ export interface StreamWorkspaceChangesRow {
   op: "insert" | "update" | "delete";
   name: string | null;
   url: string | null;
-  method: string | null;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | null;
   version: number | null;
   isDelta: boolean | null;
   updatedAt: number | null;
@@ -41,7 +41,7 @@ function toStreamWorkspaceChangesRow(r: unknown[]): StreamWorkspaceChangesRow {
     op: r[4] as "insert" | "update" | "delete",
     name: r[5] as string | null,
     url: r[6] as string | null,
-    method: r[7] as string | null,
+    method: r[7] as "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | null,
     version: r[8] as number | null,
     isDelta: r[9] === null ? null : !!r[9],
     updatedAt: r[10] as number | null,

@@ -37,13 +37,14 @@ export const migrations: readonly Migration[] = [
   folder_id BLOB REFERENCES files (id) ON DELETE SET NULL,
   name TEXT NOT NULL,
   url TEXT NOT NULL DEFAULT '',
-  method TEXT NOT NULL DEFAULT 'GET',
+  -- The methods a saved request may use: the generated code types them as a union of these literals.
+  method TEXT NOT NULL DEFAULT 'GET' CHECK (method IN ('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS')),
   description TEXT NOT NULL DEFAULT '',
   is_delta BOOLEAN NOT NULL DEFAULT FALSE CHECK (is_delta IN (0, 1)),
   parent_http_id BLOB REFERENCES http (id) ON DELETE CASCADE,
   delta_name TEXT,
   delta_url TEXT,
-  delta_method TEXT,
+  delta_method TEXT CHECK (delta_method IN ('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS')),
   delta_description TEXT,
   -- Optimistic locking: every update increments it. updated_at has one-second resolution, so two
   -- updates in one second would both pass a check on updated_at (the spec's version did that).

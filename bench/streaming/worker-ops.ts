@@ -45,7 +45,7 @@ export function workerOps(db: Database.Database, data: Layout, worker: number, l
   let counter = 0;
   let snapshot: Cursor = startCursor;
   // A client that has seen everything up to ten minutes before the seeded data's end.
-  let poll: Cursor = { afterUpdatedAt: lastSecond - 600, afterId: new Uint8Array(0) };
+  let poll: Cursor = { ...startCursor, afterUpdatedAt: lastSecond - 600 };
   let seq = app.latestSeq(ws);
   const ops: Record<OpName, () => Outcome> = {
     "snapshot page": () => void (snapshot = app.snapshotPage(ws, snapshot, 100).next),

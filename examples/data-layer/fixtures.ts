@@ -2,13 +2,22 @@
 import * as q from "../../generated/index.js";
 import { openStreamingDatabase } from "./connection.js";
 
-export function id(n: number): Buffer {
+function bytes(n: number): Uint8Array {
   const b = Buffer.alloc(16);
   b.writeUInt32BE(n, 12);
   return b;
 }
 
-export const ws = id(1);
+/** Request id `n` (branded: a workspace id is not accepted where a request id belongs, nor the reverse). */
+export function id(n: number): q.HttpId {
+  return bytes(n) as q.HttpId;
+}
+
+export function workspaceId(n: number): q.WorkspaceId {
+  return bytes(n) as q.WorkspaceId;
+}
+
+export const ws = workspaceId(1);
 
 export function fresh() {
   const handle = openStreamingDatabase(":memory:");

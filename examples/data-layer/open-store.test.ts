@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { driverFor, openStore } from "./open-store.js";
+import { asHttpId, asWorkspaceId } from "./ids.js";
 
 describe("driverFor", () => {
   it.each([
@@ -28,8 +29,8 @@ describe.each(["path", "file: URL"])("a store opened by %s", (form) => {
     const store = await openStore(form === "path" ? path : `file:${path}`);
     try {
       expect(store.driver).toBe(form === "path" ? "better-sqlite3" : "@libsql/client");
-      const workspaceId = Buffer.alloc(16, 7);
-      const request = { id: Buffer.alloc(16, 8), workspaceId, folderId: null, name: "r", url: "", method: "GET", description: "" };
+      const workspaceId = asWorkspaceId(Buffer.alloc(16, 7));
+      const request = { id: asHttpId(Buffer.alloc(16, 8)), workspaceId, folderId: null, name: "r", url: "", method: "GET" as const, description: "" };
       // No such workspace: refused (foreign_keys is on for this connection).
       await expect(Promise.resolve().then(() => store.createHTTP(request))).rejects.toThrow(/FOREIGN KEY/);
       await store.createWorkspace({ id: workspaceId, name: "w" });

@@ -6,17 +6,18 @@
 import { randomBytes } from "node:crypto";
 import * as q from "../../generated/index.js";
 import { openStreamingDatabase } from "./connection.js";
+import { asHttpId, asWorkspaceId } from "./ids.js";
 
 const ROWS = Number(process.env.BENCH_PAGING_ROWS ?? 20_000);
 const PAGE = 100;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 const { db, close } = openStreamingDatabase(":memory:");
-const workspaceId = randomBytes(16);
+const workspaceId = asWorkspaceId(randomBytes(16));
 q.createWorkspace(db, { id: workspaceId, name: "bench" });
 db.transaction(() => {
   for (let i = 0; i < ROWS; i++) {
-    q.createHTTP(db, { id: randomBytes(16), workspaceId, folderId: null, name: `request ${i}`, url: "", method: "GET", description: "" });
+    q.createHTTP(db, { id: asHttpId(randomBytes(16)), workspaceId, folderId: null, name: `request ${i}`, url: "", method: "GET", description: "" });
   }
 })();
 // Spread the rows over many seconds, a few per second as in real use.
@@ -25,7 +26,7 @@ db.pragma("optimize");
 
 function keyset(): number {
   let n = 0;
-  let cursor: { afterUpdatedAt: number; afterId: Uint8Array } = { afterUpdatedAt: -1, afterId: new Uint8Array(0) };
+  let cursor: { afterUpdatedAt: number; afterId: q.HttpId } = { afterUpdatedAt: -1, afterId: asHttpId(new Uint8Array(0)) };
   for (;;) {
     const rows = q.getHTTPWorkspaceSnapshotStreaming(db, { workspaceId, ...cursor, pageSize: PAGE });
     n += rows.length;

@@ -10,6 +10,10 @@ import { describe, expect, it } from "vitest";
 import * as q from "../../generated/index.js";
 import { applySchema, openStreamingDatabase } from "./connection.js";
 import { createHttp, fresh, id, setTimes, ws } from "./fixtures.js";
+import { asHttpId } from "./ids.js";
+
+/** The keyset cursor before every id (ids are 16 bytes; the empty one sorts first). */
+const noId = asHttpId(new Uint8Array(0));
 
 const T = 1_700_000_000;
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
@@ -22,7 +26,7 @@ describe("1. StreamHTTPUpdates classifies changes", () => {
     const spec = db.prepare(`SELECT CASE WHEN h.updated_at > ? THEN 'updated' WHEN h.created_at > ? THEN 'created' ELSE 'unchanged' END AS change_type
       FROM http h WHERE h.workspace_id = ? AND (h.updated_at > ? OR h.created_at > ?) AND h.is_delta = FALSE ORDER BY h.updated_at ASC LIMIT ?`);
     expect(spec.pluck().get(T, T, ws, T, T, 10)).toBe("updated");
-    const [row] = q.streamHTTPUpdates(db, { workspaceId: ws, afterUpdatedAt: T, afterId: Buffer.alloc(0), batchSize: 10 });
+    const [row] = q.streamHTTPUpdates(db, { workspaceId: ws, afterUpdatedAt: T, afterId: noId, batchSize: 10 });
     expect(row.changeType).toBe("created");
   });
 
@@ -32,7 +36,7 @@ describe("1. StreamHTTPUpdates classifies changes", () => {
     setTimes(db, 1, T, T);
     q.updateHTTP(db, { id: id(1), workspaceId: ws, version: created.version, name: "new", url: "", method: "GET", description: "" });
     setTimes(db, 1, T, T + 5);
-    const [row] = q.streamHTTPUpdates(db, { workspaceId: ws, afterUpdatedAt: T + 1, afterId: Buffer.alloc(0), batchSize: 10 });
+    const [row] = q.streamHTTPUpdates(db, { workspaceId: ws, afterUpdatedAt: T + 1, afterId: noId, batchSize: 10 });
     expect(row).toMatchObject({ name: "new", changeType: "updated", version: 2 });
   });
 });
@@ -65,7 +69,7 @@ describe("2. keyset cursors", () => {
   it("StreamHTTPUpdates with (updated_at, id) > (?, ?) delivers every row once", () => {
     const db = sameSecond();
     const seen: string[] = [];
-    let cursor = { afterUpdatedAt: T - 1, afterId: Buffer.alloc(0) as Uint8Array };
+    let cursor = { afterUpdatedAt: T - 1, afterId: noId };
     for (;;) {
       const rows = q.streamHTTPUpdates(db, { workspaceId: ws, ...cursor, batchSize: 2 });
       if (rows.length === 0) break;
@@ -87,7 +91,7 @@ describe("2. keyset cursors", () => {
     expect(remaining.filter((r) => !offsetSeen.has(r)).length).toBe(1);
 
     const db2 = sameSecond();
-    const page1 = q.getHTTPWorkspaceSnapshotStreaming(db2, { workspaceId: ws, afterUpdatedAt: -1, afterId: Buffer.alloc(0), pageSize: 2 });
+    const page1 = q.getHTTPWorkspaceSnapshotStreaming(db2, { workspaceId: ws, afterUpdatedAt: -1, afterId: noId, pageSize: 2 });
     q.deleteHTTP(db2, { id: page1[0].id, workspaceId: ws });
     const last = page1[page1.length - 1];
     const page2 = q.getHTTPWorkspaceSnapshotStreaming(db2, { workspaceId: ws, afterUpdatedAt: last.updatedAt, afterId: last.id, pageSize: 10 });
@@ -150,7 +154,7 @@ describe("5. deletes reach clients through the change feed", () => {
     q.updateHTTP(db, { id: id(1), workspaceId: ws, version: 1, name: "renamed", url: "", method: "GET", description: "" });
     q.deleteHTTP(db, { id: id(2), workspaceId: ws });
     // The spec's incremental query cannot see the deleted row at all.
-    const stream = q.streamHTTPUpdates(db, { workspaceId: ws, afterUpdatedAt: 0, afterId: Buffer.alloc(0), batchSize: 10 });
+    const stream = q.streamHTTPUpdates(db, { workspaceId: ws, afterUpdatedAt: 0, afterId: noId, batchSize: 10 });
     expect(stream.map((r) => hex(r.id))).toEqual([hex(id(1))]);
     const feed = q.streamWorkspaceChanges(db, { workspaceId: ws, afterSeq: cursor, batchSize: 10 });
     expect(feed.map((c) => [c.op, hex(c.rowId)])).toEqual([
@@ -217,11 +221,11 @@ describe("6. deltas", () => {
     const db = withDeltas();
     createHttp(db, 9);
     q.createHTTPDelta(db, { id: id(10), parentHttpId: id(9), workspaceId: ws, deltaName: "other", deltaUrl: null, deltaMethod: null, deltaDescription: null });
-    const all = q.streamHTTPDeltas(db, { parentIds: [id(1)], afterUpdatedAt: 0, afterId: Buffer.alloc(0) });
+    const all = q.streamHTTPDeltas(db, { parentIds: [id(1)], afterUpdatedAt: 0, afterId: noId });
     expect(all.map((d) => d.id[15])).toEqual([2, 3, 4]);
     const after = q.streamHTTPDeltas(db, { parentIds: [id(1), id(9)], afterUpdatedAt: T + 20, afterId: id(3) });
     expect(after.map((d) => d.id[15]).sort()).toEqual([10, 4].sort());
-    expect(q.streamHTTPDeltas(db, { parentIds: [], afterUpdatedAt: 0, afterId: Buffer.alloc(0) })).toEqual([]);
+    expect(q.streamHTTPDeltas(db, { parentIds: [], afterUpdatedAt: 0, afterId: noId })).toEqual([]);
   });
 });
 

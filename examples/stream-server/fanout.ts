@@ -13,6 +13,7 @@ import { measured } from "../data-layer/metrics.js";
 import type { SseStream } from "./sse.js";
 import { PAGE, Subscriber, type FeedContext, type FeedPosition } from "./subscriber.js";
 import { hex, renderChanges } from "./wire.js";
+import type { WorkspaceId } from "../../generated/models.js";
 
 /** Subscribers written to between two yields to the event loop, so a large fan-out does not hold up requests. */
 const SLICE = 64;
@@ -28,7 +29,7 @@ class WorkspaceFeed implements FeedPosition {
 
   constructor(
     private readonly ctx: FeedContext,
-    readonly workspaceId: Uint8Array,
+    readonly workspaceId: WorkspaceId,
     /** The newest seq read and offered to the subscribers. */
     public seq: number,
   ) {}
@@ -121,7 +122,7 @@ export class FanOut {
   }
 
   /** Called after a commit made through this process. */
-  committed(workspaceId: Uint8Array): void {
+  committed(workspaceId: WorkspaceId): void {
     this.feeds.get(hex(workspaceId))?.schedule();
   }
 
@@ -130,7 +131,7 @@ export class FanOut {
    * `resumeAfter`. The feed's position is read before the stream's headers go out: a client that
    * has them is subscribed, so any write it makes or waits for from then on reaches it.
    */
-  async subscribe(open: () => SseStream, workspaceId: Uint8Array, resumeAfter: number | null): Promise<void> {
+  async subscribe(open: () => SseStream, workspaceId: WorkspaceId, resumeAfter: number | null): Promise<void> {
     const latest = await this.ctx.store.latestChangeSeq({ workspaceId });
     const sse = open();
     // The client left while the read was in flight.

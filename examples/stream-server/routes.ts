@@ -8,19 +8,21 @@ import { DURATION_BUCKETS_MS, measured, type PerformanceLog } from "../data-laye
 import type { Awaitable, Store } from "../data-layer/store.js";
 import { readJsonBody } from "./body.js";
 import { DASHBOARD_CSP, DASHBOARD_HTML } from "./dashboard.js";
-import { id, integer, lastEventId, text } from "./fields.js";
+import { integer, lastEventId, method, requestIdOf, text, workspaceIdOf } from "./fields.js";
 import { HttpError, send } from "./http-errors.js";
 import { PROMETHEUS_CONTENT_TYPE, renderPrometheus, wantsPrometheus, type MetricsView, type StreamCounts } from "./metrics-view.js";
 import { hex, wireRequest } from "./wire.js";
+import type { WorkspaceId } from "../../generated/models.js";
+import { asHttpId, asWorkspaceId } from "../data-layer/ids.js";
 
 export interface RouteContext {
   readonly store: Store;
   readonly log: PerformanceLog;
   readonly maxBodyBytes: number;
   /** Streams a workspace to `res` from after `resumeAfter` (a snapshot first when null). */
-  stream(res: ServerResponse, workspaceId: Uint8Array, resumeAfter: number | null): Promise<void>;
+  stream(res: ServerResponse, workspaceId: WorkspaceId, resumeAfter: number | null): Promise<void>;
   /** Called after each commit to a workspace, so its streams deliver the change. */
-  committed(workspaceId: Uint8Array): void;
+  committed(workspaceId: WorkspaceId): void;
   /** Counts of the live streams, for /metrics. */
   streams(): StreamCounts;
 }
@@ -34,12 +36,12 @@ export interface Route {
 export function routes(ctx: RouteContext): readonly Route[] {
   const { store } = ctx;
   const body = (req: IncomingMessage) => readJsonBody(req, ctx.maxBodyBytes);
-  const workspace = async (segment: string): Promise<Buffer> => {
-    const workspaceId = id(segment, "workspace id");
+  const workspace = async (segment: string): Promise<WorkspaceId> => {
+    const workspaceId = workspaceIdOf(segment);
     if ((await store.getWorkspace({ id: workspaceId })) === undefined) throw new HttpError(404, "no such workspace", "workspace id");
     return workspaceId;
   };
-  const write = async <T>(workspaceId: Uint8Array, fn: () => Awaitable<T>): Promise<T> => {
+  const write = async <T>(workspaceId: WorkspaceId, fn: () => Awaitable<T>): Promise<T> => {
     const result = await measured(ctx.log, { workspaceId, type: "update", table: "http" }, fn, (r) => (typeof r === "number" ? r : 1));
     ctx.committed(workspaceId);
     return result;
@@ -48,7 +50,7 @@ export function routes(ctx: RouteContext): readonly Route[] {
   return [
     { method: "POST", pattern: /^\/workspaces$/, handle: async (req, res) => {
       const name = text(await body(req), "name");
-      const workspaceId = randomBytes(16);
+      const workspaceId = asWorkspaceId(randomBytes(16));
       await store.createWorkspace({ id: workspaceId, name });
       send(res, 201, { id: hex(workspaceId), name });
     } },
@@ -64,25 +66,25 @@ export function routes(ctx: RouteContext): readonly Route[] {
     { method: "POST", pattern: /^\/workspaces\/([^/]+)\/http$/, handle: async (req, res, [w]) => {
       const workspaceId = await workspace(w);
       const fields = await body(req);
-      const row = { name: text(fields, "name"), url: text(fields, "url", ""), method: text(fields, "method", "GET") };
-      const created = await write(workspaceId, () => store.createHTTP({ id: randomBytes(16), workspaceId, folderId: null, description: "", ...row }));
+      const row = { name: text(fields, "name"), url: text(fields, "url", ""), method: method(fields, "method", "GET") };
+      const created = await write(workspaceId, () => store.createHTTP({ id: asHttpId(randomBytes(16)), workspaceId, folderId: null, description: "", ...row }));
       send(res, 201, wireRequest(created));
     } },
     { method: "PATCH", pattern: /^\/workspaces\/([^/]+)\/http\/([^/]+)$/, handle: async (req, res, [w, r]) => {
       const workspaceId = await workspace(w);
-      const requestId = id(r, "request id");
+      const requestId = requestIdOf(r);
       const fields = await body(req);
       const version = integer(fields, "version");
       const current = await store.getHTTP({ id: requestId, workspaceId });
       if (current === undefined || current.isDelta) throw new HttpError(404, "no such request in this workspace", "request id");
-      const next = { name: text(fields, "name", current.name), url: text(fields, "url", current.url), method: text(fields, "method", current.method) };
+      const next = { name: text(fields, "name", current.name), url: text(fields, "url", current.url), method: method(fields, "method", current.method) };
       const changed = await write(workspaceId, () => store.updateHTTP({ id: requestId, workspaceId, description: current.description, version, ...next }));
       if (changed === 0) throw new HttpError(409, `the request changed since version ${version}; read it again`, "version");
       send(res, 200, { ...wireRequest({ id: requestId, version: version + 1, ...next }), updated: true });
     } },
     { method: "DELETE", pattern: /^\/workspaces\/([^/]+)\/http\/([^/]+)$/, handle: async (_req, res, [w, r]) => {
       const workspaceId = await workspace(w);
-      const requestId = id(r, "request id");
+      const requestId = requestIdOf(r);
       const deleted = await write(workspaceId, () => store.deleteHTTP({ id: requestId, workspaceId }));
       if (deleted === 0) throw new HttpError(404, "no such request in this workspace", "request id");
       send(res, 204, null);

@@ -9,6 +9,9 @@ import { measured, type PerformanceLog } from "../data-layer/metrics.js";
 import type { Store } from "../data-layer/store.js";
 import { renderEvent, type SseStream } from "./sse.js";
 import { renderChanges, wireRequest } from "./wire.js";
+import type { HttpId } from "../../generated/models.js";
+import { asHttpId } from "../data-layer/ids.js";
+import type { WorkspaceId } from "../../generated/models.js";
 
 export const PAGE = 200;
 
@@ -31,7 +34,7 @@ export interface FeedContext {
 
 /** What a subscriber needs of its workspace's feed: the seq it has fanned out up to. */
 export interface FeedPosition {
-  readonly workspaceId: Uint8Array;
+  readonly workspaceId: WorkspaceId;
   readonly seq: number;
 }
 
@@ -105,7 +108,7 @@ export class Subscriber {
     const op = { workspaceId, type: "snapshot", table: "http" } as const;
     const start = performance.now();
     let total = 0;
-    let cursor: { afterUpdatedAt: number; afterId: Uint8Array } = { afterUpdatedAt: -1, afterId: new Uint8Array(0) };
+    let cursor: { afterUpdatedAt: number; afterId: HttpId } = { afterUpdatedAt: -1, afterId: asHttpId(new Uint8Array(0)) };
     for (;;) {
       const rows = await measured(log, op, () => store.getHTTPWorkspaceSnapshotStreaming({ workspaceId, ...cursor, pageSize: PAGE }), (r) => r.length, () => false);
       total += rows.length;
