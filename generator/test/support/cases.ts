@@ -21,8 +21,6 @@ export interface CaseSpec {
   readonly codes?: readonly string[];
   /** The driver to generate for (`--driver`); better-sqlite3 when absent. */
   readonly driver?: string;
-  /** More command-line flags for both runs, e.g. `["--emit-exact-table-names"]`. */
-  readonly flags?: readonly string[];
 }
 
 export interface CaseRun {
@@ -48,7 +46,7 @@ export async function runCase(name: string): Promise<CaseRun> {
   const outDir = mkdtempSync(join(tmpdir(), `sqlgen-${name}-`));
   writeFileSync(join(outDir, sentinel), "must survive a failed run\n");
   const { schema, queries } = casePaths(dir);
-  const paths = ["--schema", schema, "--queries", queries, ...(spec.driver === undefined ? [] : ["--driver", spec.driver]), ...(spec.flags ?? [])];
+  const paths = ["--schema", schema, "--queries", queries, ...(spec.driver === undefined ? [] : ["--driver", spec.driver])];
   const generate = await runCli(["generate", ...paths, "--out", outDir], dir);
   const describe = await runCli(["describe", "--json", ...paths], dir);
   return { name, dir, spec, generate, describe, outDir };
