@@ -82,10 +82,8 @@ export function readValue(index: number, t: ValueType, imports: Imports, bigints
     imports.runtime.add(readDate[m.encoding]);
     return orNull(`${readDate[m.encoding]}(${v} as ${m.encoding.startsWith("unix") ? "number" : "string"})${t.brand ? ` as ${baseTypeText(t, imports)}` : ""}`);
   }
-  if (m?.kind === "json") {
-    imports.runtime.add("jsonOf");
-    return `jsonOf(${v}) as ${typeText(t, imports)}`;
-  }
+  // SQL NULL stays null: a nullable JSON column's NULL is not the text `null`.
+  if (m?.kind === "json") return orNull(`JSON.parse(${v} as string) as ${baseTypeText(t, imports)}`);
   if (t.ts === "boolean" && !m) return orNull(`!!${v}`);
   if (bigints && t.ts === "number" && !m) return orNull(`Number(${v})`);
   return `${v} as ${typeText(t, imports)}`;

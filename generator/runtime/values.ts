@@ -27,7 +27,7 @@ export function dateToSqliteText(d: Date): string {
 
 /** Unix seconds (bigint when the driver reads integers as bigint) → Date. */
 export function unixToDate(seconds: number | bigint): Date {
-  return new Date(Number(seconds) * 1000);
+  return new Date((typeof seconds === "number" ? seconds : Number(seconds)) * 1000);
 }
 
 /** Whole unix seconds, as `unixepoch()` returns them (fractions of a second are dropped). */
@@ -41,9 +41,4 @@ export function unixMsToDate(ms: number | bigint): Date {
 
 export function dateToUnixMs(d: Date): number {
   return d.getTime();
-}
-
-/** JSON text → value; SQL NULL stays null (a nullable JSON column's NULL is not the text `null`). */
-export function jsonOf(text: unknown): unknown {
-  return text === null ? null : JSON.parse(text as string);
 }
