@@ -1,14 +1,14 @@
 /** generated/models.ts: one interface per table and view, as rows read with `SELECT *`, and the brands. */
 import type { ModelIR, ProgramIR } from "../ir/query-ir.js";
 import { docText } from "./safe-text.js";
-import { importDecl, interfaceDecl, moduleText } from "./ts-printer.js";
+import { importDecl, interfaceDecl, jsDoc, moduleText } from "./ts-printer.js";
 import { baseTypeText, Imports, typeText } from "./ts-text.js";
 
 export function emitModels(program: ProgramIR): string {
   const needs = new Imports();
   const brands = program.brands.map(({ brand, base }) =>
     [
-      `/** Values of \`${brand.column}\` (and of the columns that reference it): not interchangeable with other ${baseTypeText(base)} values. */`,
+      jsDoc(docText([`Values of \`${brand.column}\` (and of the columns that reference it): not interchangeable with other ${baseTypeText(base)} values.`])),
       `export type ${brand.name} = ${baseTypeText(base, needs)} & { readonly __brand: ${JSON.stringify(brand.column)} };`,
     ].join("\n"),
   );
