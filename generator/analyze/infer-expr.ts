@@ -3,7 +3,7 @@
  * a comparison with NULL is NULL, division by zero is NULL, aggregates over no rows are NULL…
  */
 import { commonValueType, withNullable } from "./value-type.js";
-import type { TsType, ValueType } from "../ir/query-ir.js";
+import type { ValueType } from "../ir/query-ir.js";
 import { tsTypeOfDeclared } from "./type-map.js";
 import { assertNever, type Expr, type Select } from "../parse/ast.js";
 import { callType } from "./functions.js";

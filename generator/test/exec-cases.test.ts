@@ -8,7 +8,6 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { QueryIR, RowField, ValueType } from "../ir/query-ir.js";
 import { generate } from "../pipeline/generate.js";
-import { drivers, isDriver } from "../targets/drivers.js";
 import { caseInput, caseNames, runCase } from "./support/cases.js";
 import { openFilled, paramValue } from "./support/fill-database.js";
 
