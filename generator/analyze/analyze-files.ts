@@ -2,7 +2,7 @@
 import type { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import type { ModelIR, ModuleIR, QueryIR } from "../ir/query-ir.js";
 import { readAnnotation } from "../parse/annotation.js";
-import { parseViewSelect } from "../parse/cst-adapter.js";
+import { parseViewSelect } from "../parse/parse-statement.js";
 import { splitStatements } from "../parse/split-statements.js";
 import type { Catalog } from "../schema/catalog.js";
 import type { AnalysisDb } from "../sqlite/analysis-db.js";

@@ -5,7 +5,7 @@ import type { ModelIR, QueryIR, SqlPart, ValueType } from "../ir/query-ir.js";
 import { renderSql } from "../ir/render-sql.js";
 import type { Annotation } from "../parse/annotation.js";
 import type { SelectBody, SelectCore, Statement } from "../parse/ast.js";
-import { parseStatement } from "../parse/cst-adapter.js";
+import { parseStatement } from "../parse/parse-statement.js";
 import type { StatementChunk } from "../parse/split-statements.js";
 import type { Catalog } from "../schema/catalog.js";
 import { isSqliteError, type AnalysisDb, type ColumnMetadata } from "../sqlite/analysis-db.js";

@@ -49,8 +49,6 @@ async function main(): Promise<void> {
 
 /** One cold run, split: loading the pipeline, the first and a second analysis, loading and running emit. */
 async function phases(dir: string): Promise<void> {
-  // As the CLI does, unless BENCH_V8_DEFAULTS=1 asks for V8's own limits (to compare).
-  if (process.env.BENCH_V8_DEFAULTS !== "1") (await import("../cli/v8-tuning.js")).tuneV8();
   const t0 = performance.now();
   const { generate } = await import("../pipeline/generate.js");
   const { GenerateSession } = await import("../pipeline/incremental.js");
@@ -80,7 +78,7 @@ async function phases(dir: string): Promise<void> {
   emitProgram(first.program, drivers[defaultDriver]);
   const t5 = performance.now();
   const rows: [string, number][] = [
-    ["load pipeline modules (sql-parser-cst, sqlite-wasm JS)", t1 - t0],
+    ["load pipeline modules (parser, sqlite-wasm JS)", t1 - t0],
     ["read files + first analysis (WASM start, parse, SQLite prepare, inference)", t2 - t1],
     ["second analysis, same process (warm, everything again)", t3 - t2],
     ["session update after a one-query-file edit, analysis only (what the language server pays)", median(times)],

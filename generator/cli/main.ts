@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 import { basename } from "node:path";
 import { run } from "./run.js";
-import { tuneV8 } from "./v8-tuning.js";
-
-tuneV8();
 
 const stop = new AbortController();
 process.once("SIGINT", () => stop.abort());

@@ -1,7 +1,7 @@
 /**
  * sqlgen's own syntax tree: the subset of SQLite's grammar that analysis reasons about.
- * Built from the parser's CST in cst-adapter.ts (the only file that knows the parser);
- * anything analysis need not understand becomes an `unknown` node. Spans are file offsets.
+ * Built by the parser (parse-statement.ts); anything analysis need not understand becomes an
+ * `unknown` node. Spans are file offsets.
  */
 import type { Span } from "../diagnostics/diagnostic.js";
 

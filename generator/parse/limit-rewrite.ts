@@ -5,8 +5,7 @@
  * t WHERE … ORDER BY … LIMIT …)` (the primary key instead of the rowid in a WITHOUT ROWID table),
  * keeping every parameter in its order; offsets in errors are mapped back to the statement as written.
  */
-import type { Node } from "sql-parser-cst";
-import { firstStatementCst } from "./cst-adapter.js";
+import { sqlTokens, type SqlToken } from "./sql-tokens.js";
 
 export interface Rewritten {
   readonly sql: string;
@@ -16,51 +15,69 @@ export interface Rewritten {
 
 interface Piece { readonly text: string; readonly from: number | null }
 
+/** A clause of the statement: where its first token starts and its last ends. */
+type Range = readonly [number, number];
+
 /** `keyOf(table)`: the quoted columns that identify a row of the table, `["rowid"]` or its primary key. */
 export function rewriteUpdateDeleteLimit(sql: string, keyOf: (table: string) => readonly string[]): Rewritten | null {
-  const statement = firstStatementCst(sql);
-  if (statement?.type !== "delete_stmt" && statement?.type !== "update_stmt") return null;
-  const clauses = statement.clauses as readonly Node[];
-  const find = (type: string) => clauses.find((c) => c.type === type);
-  const order = find("order_by_clause");
-  const limit = find("limit_clause");
-  if (limit === undefined || find("from_clause") !== undefined || clauses.some((c) => c.type === "with_clause")) return null;
-  const target = find(statement.type === "delete_stmt" ? "delete_clause" : "update_clause");
-  if (target === undefined) return null;
-  const written = (target as unknown as { tables: { items: Node[] } }).tables.items[0];
-  const key = keyOf(tableName(written));
+  const clauses = topLevelClauses(sqlTokens(sql));
+  const order = clauses.get("ORDER");
+  const limit = clauses.get("LIMIT");
+  const target = clauses.get("TARGET");
+  if (limit === undefined || target === undefined || clauses.has("FROM")) return null;
+  const key = keyOf(tableName(sql.slice(target[0], target[1])));
   const columns = key.join(", ");
-  const where = find("where_clause");
-  const returning = find("returning_clause");
-  const at = (n: Node) => n.range!;
-  const tailStart = at(order ?? limit)[0];
-  const tailEnd = at(limit)[1];
-  const headEnd = where ? at(where)[0] : returning ? at(returning)[0] : tailStart;
+  const where = clauses.get("WHERE");
+  const returning = clauses.get("RETURNING");
+  const tailStart = (order ?? limit)[0];
+  const tailEnd = limit[1];
+  const headEnd = where ? where[0] : returning ? returning[0] : tailStart;
   const pieces: Piece[] = [
     { text: sql.slice(0, headEnd), from: 0 },
-    { text: ` WHERE ${key.length === 1 ? columns : `(${columns})`} IN (SELECT ${columns} FROM ${sql.slice(written.range![0], written.range![1])} `, from: null },
-    ...(where ? [{ text: sql.slice(at(where)[0], at(where)[1]) + " ", from: at(where)[0] }] : []),
+    { text: ` WHERE ${key.length === 1 ? columns : `(${columns})`} IN (SELECT ${columns} FROM ${sql.slice(target[0], target[1])} `, from: null },
+    ...(where ? [{ text: sql.slice(where[0], where[1]) + " ", from: where[0] }] : []),
     { text: sql.slice(tailStart, tailEnd), from: tailStart },
     { text: ") ", from: null },
-    ...(returning ? [{ text: sql.slice(at(returning)[0], at(returning)[1]), from: at(returning)[0] }] : []),
+    ...(returning ? [{ text: sql.slice(returning[0], returning[1]), from: returning[0] }] : []),
     { text: sql.slice(tailEnd), from: tailEnd },
   ];
   return { sql: pieces.map((p) => p.text).join(""), toOriginal: (offset) => mapBack(pieces, offset) };
 }
 
-/** The table's name in `t`, `main.t`, `t AS x` or `t INDEXED BY i`. */
-function tableName(n: Node): string {
-  switch (n.type) {
-    case "identifier":
-      return n.name;
-    case "member_expr":
-      return n.property.type === "identifier" ? n.property.name : "";
-    case "alias":
-    case "indexed_table":
-      return tableName("expr" in n ? n.expr : n.table);
-    default:
-      return "";
+/**
+ * The clauses of `DELETE FROM target …` or `UPDATE [OR x] target SET …` outside parentheses, by
+ * their first word ("TARGET" for the table as written); empty for any other statement.
+ */
+function topLevelClauses(tokens: readonly SqlToken[]): Map<string, Range> {
+  const clauses = new Map<string, Range>();
+  const first = tokens[0]?.upper;
+  if (first !== "DELETE" && first !== "UPDATE") return clauses;
+  const ends = first === "DELETE" ? ["WHERE", "RETURNING", "ORDER", "LIMIT"] : ["SET"];
+  let k = first === "DELETE" ? 2 : tokens[1]?.upper === "OR" ? 3 : 1;
+  let open: [string, number] = ["TARGET", k];
+  let depth = 0;
+  for (; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === "op" && t.text === "(") depth++;
+    else if (t.kind === "op" && t.text === ")") depth--;
+    else if (depth === 0 && t.kind === "word" && (ends.includes(t.upper) || (open[0] !== "TARGET" && ["FROM", "WHERE", "RETURNING", "ORDER", "LIMIT"].includes(t.upper)))) {
+      close(open, k);
+      open = [t.upper, k];
+    } else if (t.kind === "op" && t.text === ";") break;
   }
+  close(open, k);
+  return clauses;
+
+  function close([word, from]: [string, number], to: number): void {
+    if (to > from) clauses.set(word, [tokens[from].start, tokens[to - 1].end]);
+  }
+}
+
+/** The table's name in `t`, `main.t`, `t AS x` or `t INDEXED BY i`. */
+function tableName(target: string): string {
+  const names = sqlTokens(target).filter((t) => t.kind === "word" || t.kind === "name");
+  const dotted = sqlTokens(target).findIndex((t) => t.kind === "op" && t.text === ".");
+  return (dotted === 1 ? names[1] : names[0])?.text ?? "";
 }
 
 function mapBack(pieces: readonly Piece[], offset: number): number {

@@ -1,12 +1,13 @@
 /**
  * Where each schema object and column is written, so that later stages can point at schema
  * lines. SQLite applies the statements; this only reads their shape (names, column and
- * REFERENCES spans) with the SQL parser, and gives up quietly on what it cannot parse.
+ * REFERENCES spans, CHECK lists) with sqlgen's parser, and gives up quietly on what it cannot read.
  */
-import type { Node } from "sql-parser-cst";
-import { firstStatementCst } from "./cst-adapter.js";
 import type { Span } from "../diagnostics/diagnostic.js";
+import type * as A from "./ast.js";
+import { StatementParser } from "./parse-statement.js";
 import type { StatementChunk } from "./split-statements.js";
+import { ParseError, stringValue } from "./token-cursor.js";
 
 /** A place in a schema file. */
 export interface SourceSpan {
@@ -45,53 +46,101 @@ export interface DeclaredShape {
 
 const noShape: DeclaredShape = { table: null, columns: [], references: [], choices: [] };
 
-/** What `chunk` declares; nothing when the parser cannot read it (positions are a courtesy, SQLite is the judge). */
+/** What `chunk` declares; nothing when it cannot be read (positions are a courtesy, SQLite is the judge). */
 export function declaredShape(file: string, chunk: StatementChunk): DeclaredShape {
-  return readShape(file, chunk, firstStatementCst(chunk.sql) ?? undefined);
+  try {
+    return new ShapeParser(file, chunk).shape();
+  } catch (e) {
+    if (e instanceof ParseError) return noShape;
+    throw e;
+  }
 }
 
-function readShape(file: string, chunk: StatementChunk, statement: Node | undefined): DeclaredShape {
-  const at = (n: Node): SourceSpan => ({ file, span: { start: chunk.start + n.range![0], end: chunk.start + n.range![1] } });
-  const columns: DeclaredColumn[] = [];
-  const references: DeclaredReference[] = [];
-  const choices: DeclaredChoice[] = [];
-  const visit = (n: Node): void => {
-    if (n.type === "constraint_check") {
-      const choice = choiceOf(n.expr);
-      if (choice) choices.push(choice);
-      return;
+/** Words that end a column's type and start its constraints. */
+const constraintWords = new Set(["CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"]);
+/** Words that start a table constraint rather than a column. */
+const tableConstraintWords = new Set(["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"]);
+
+class ShapeParser extends StatementParser {
+  private readonly columns: DeclaredColumn[] = [];
+  private readonly references: DeclaredReference[] = [];
+  private readonly choices: DeclaredChoice[] = [];
+
+  constructor(
+    private readonly file: string,
+    chunk: StatementChunk,
+  ) {
+    super(chunk.sql, chunk.start);
+  }
+
+  /** `CREATE [TEMP] TABLE … (definitions)` or `ALTER TABLE … [ADD [COLUMN] definition]`. */
+  shape(): DeclaredShape {
+    let table: string;
+    if (this.eatWord("ALTER")) {
+      this.expectWord("TABLE");
+      table = this.qualifiedName();
+      if (this.eatWord("ADD")) {
+        this.eatWord("COLUMN");
+        this.column();
+      }
+    } else {
+      this.expectWord("CREATE");
+      if (!this.eatWord("TEMP")) this.eatWord("TEMPORARY");
+      if (!this.eatWord("TABLE")) return noShape;
+      if (this.eatWord("IF")) {
+        this.expectWord("NOT");
+        this.expectWord("EXISTS");
+      }
+      table = this.qualifiedName();
+      if (this.eatOp("(")) {
+        do {
+          if (tableConstraintWords.has(this.peek()?.upper ?? "")) this.constraints();
+          else this.column();
+        } while (this.eatOp(","));
+      }
     }
-    if (n.type === "column_definition") {
-      columns.push({ name: n.name.name, at: at(n), type: n.dataType ? at(n.dataType) : null });
-    } else if (n.type === "references_specification" && n.table.type === "identifier") {
-      references.push({ table: n.table.name, at: at(n.table) });
-      return;
+    return { table, columns: this.columns, references: this.references, choices: this.choices };
+  }
+
+  /** `name [type [(size)]] constraints…`. */
+  private column(): void {
+    const start = this.here();
+    const name = this.name();
+    const typeStart = this.here();
+    while ((this.peek()?.kind === "word" && !constraintWords.has(this.peek()!.upper)) || this.peek()?.kind === "name") this.pos++;
+    if (this.here() > typeStart && this.isOp("(")) this.skipParens();
+    const type = this.here() > typeStart ? this.at(typeStart) : null;
+    this.constraints();
+    this.columns.push({ name, at: this.at(start), type });
+  }
+
+  /** Constraints up to the next `,` or `)` at this level: CHECK lists and REFERENCES are recorded. */
+  private constraints(): void {
+    while (!this.atEnd() && !this.isOp(",") && !this.isOp(")")) {
+      if (this.isWord("CHECK") && this.isOp("(", 1)) {
+        this.pos += 2;
+        const choice = choiceOf(this.expr());
+        if (choice) this.choices.push(choice);
+        this.expectOp(")");
+      } else if (this.eatWord("REFERENCES")) {
+        const start = this.here();
+        this.references.push({ table: this.name(), at: this.at(start) });
+      } else if (this.isOp("(")) this.skipParens();
+      else this.pos++;
     }
-    for (const child of Object.values(n)) {
-      if (Array.isArray(child)) for (const c of child) visitIfNode(c);
-      else visitIfNode(child);
-    }
-  };
-  const visitIfNode = (v: unknown): void => {
-    if (typeof v === "object" && v !== null && typeof (v as { type?: unknown }).type === "string") visit(v as Node);
-  };
-  let table: Node | undefined;
-  if (statement?.type === "create_table_stmt") table = statement.name;
-  else if (statement?.type === "alter_table_stmt") table = statement.table;
-  else return noShape;
-  visit(statement);
-  return { table: table.type === "identifier" ? table.name : null, columns, references, choices };
+  }
+
+  private at(start: number): SourceSpan {
+    return { file: this.file, span: this.spanFrom(start) };
+  }
 }
 
-/** `col IN ('a', 'b')` or `col IN (1, 2)`, in parentheses or not; null for any other condition. */
-function choiceOf(expr: Node): DeclaredChoice | null {
-  const e = expr.type === "paren_expr" ? expr.expr : expr;
-  if (e.type !== "binary_expr" || e.left.type !== "identifier" || e.right.type !== "paren_expr" || e.right.expr.type !== "list_expr") return null;
-  const op = e.operator;
-  if (typeof op !== "object" || Array.isArray(op) || op.type !== "keyword" || op.name !== "IN") return null;
-  const values = e.right.expr.items.map((item) => (item.type === "string_literal" || item.type === "number_literal" ? item.value : null));
-  if (values.length === 0 || values.some((v) => v === null)) return null;
-  const strings = values.every((v) => typeof v === "string");
-  const numbers = values.every((v) => typeof v === "number");
-  return strings || numbers ? { column: e.left.name, values: values as (string | number)[] } : null;
+/** `col IN ('a', 'b')` or `col IN (1, 2)`; null for any other condition. */
+function choiceOf(e: A.Expr): DeclaredChoice | null {
+  if (e.kind !== "in_list" || e.not || e.left.kind !== "column" || e.items.length === 0) return null;
+  const literals = e.items.flatMap((item) => (item.kind === "literal" ? [item] : []));
+  if (literals.length !== e.items.length) return null;
+  if (literals.every((l) => l.literal === "string")) return { column: e.left.column, values: literals.map((l) => stringValue(l.text)) };
+  if (literals.every((l) => l.literal === "integer" || l.literal === "real")) return { column: e.left.column, values: literals.map((l) => Number(l.text.replaceAll("_", ""))) };
+  return null;
 }

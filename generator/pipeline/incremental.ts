@@ -18,7 +18,7 @@ import { withImportExtension } from "../emit/import-extension.js";
 import { applyNames } from "../analyze/apply-names.js";
 import { applyOverrides } from "../analyze/type-overrides.js";
 import { schemaMigrations } from "../schema/migrations.js";
-import { parseViewSelect } from "../parse/cst-adapter.js";
+import { parseViewSelect } from "../parse/parse-statement.js";
 import type { Catalog } from "../schema/catalog.js";
 import { applySchema } from "../schema/apply-schema.js";
 import type { SourceFile } from "../source/source-file.js";

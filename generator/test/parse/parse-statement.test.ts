@@ -1,10 +1,10 @@
 /**
- * The parser adapter's output, as snapshots of the AST: spans are shown as the text they cover
+ * The parser's output, as snapshots of the AST: spans are shown as the text they cover
  * (`@ …`), so a snapshot reads as what each node is. `npx vitest -u` rewrites them after an
  * intended change; review the diff like code.
  */
 import { describe, expect, it } from "vitest";
-import { parseStatement, parseViewSelect } from "../../parse/cst-adapter.js";
+import { parseStatement, parseViewSelect } from "../../parse/parse-statement.js";
 
 const statements: Record<string, string> = {
   "select with join, grouping and paging": "SELECT w.name AS workspace, count(*) AS n FROM workspaces w LEFT JOIN http h ON h.workspace_id = w.id WHERE w.created_at > ? GROUP BY w.id HAVING count(*) > 1 ORDER BY n DESC LIMIT ? OFFSET ?",
@@ -23,6 +23,9 @@ const statements: Record<string, string> = {
   "what SQLite accepts and the parser did not": "UPDATE t SET prénom == ?\f WHERE id == ? AND name = sqlc.arg(select)",
   "problems: variable numbers and macros": "SELECT ?0, ?32767, sqlc.nope(x), sqlc.arg(a, b) FROM t",
   "a statement analysis does not read": "CREATE TABLE t (id INTEGER DEFAULT (?))",
+  "SQLite's spellings the previous parser (sql-parser-cst) refused or misread":
+    "SELECT a FROM t WHERE a LIKE ? ESCAPE '!' AND b = NOT ? AND c > 1_000 AND d = $e(1) AND f = 1.e5 AND g = .5",
+  "keywords SQLite lets be names": "SELECT key, value, replace(action, 'a', 'b') AS text FROM json_each(?) AS row WHERE type = 'x'",
 };
 
 /** The outcome as plain data, every span replaced by the text it covers. */
