@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { basename } from "node:path";
 import { run } from "./run.js";
+import { tuneV8 } from "./v8-flags.js";
+
+tuneV8(process.argv.slice(2));
 
 const stop = new AbortController();
 process.once("SIGINT", () => stop.abort());

@@ -14,6 +14,10 @@ import { utf8ByteToUtf16Offset } from "../source/source-file.js";
 
 type Sqlite3 = Awaited<ReturnType<typeof sqlite3InitModule>>;
 type OoDb = InstanceType<Sqlite3["oo1"]["DB"]>;
+type OoStmt = ReturnType<OoDb["prepare"]>;
+
+/** How many prepared statements `query` keeps for reuse. */
+const keptStatements = 32;
 
 export interface SqliteError {
   readonly message: string;
@@ -46,6 +50,8 @@ function loadModule(): Promise<Sqlite3> {
 }
 
 export class AnalysisDb {
+  private readonly statements = new Map<string, OoStmt>();
+
   private constructor(
     private readonly sqlite3: Sqlite3,
     private readonly db: OoDb,
@@ -147,11 +153,35 @@ export class AnalysisDb {
     }
   }
 
+  /**
+   * Runs a query and returns its rows. The catalog is read with the same few queries once per
+   * table and schema statement, so the last prepared statements are kept (SQLite prepares them
+   * again itself if the schema changed in between).
+   */
   query(sql: string, bind: readonly unknown[] = []): Row[] {
-    return this.db.selectObjects(sql, bind as never) as Row[];
+    let stmt = this.statements.get(sql);
+    if (stmt === undefined) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+      if (this.statements.size > keptStatements) {
+        const [oldest, first] = this.statements.entries().next().value!;
+        first.finalize();
+        this.statements.delete(oldest);
+      }
+    }
+    try {
+      if (bind.length > 0) stmt.bind(bind as never);
+      const rows: Row[] = [];
+      while (stmt.step()) rows.push(stmt.get({}) as Row);
+      return rows;
+    } finally {
+      stmt.reset(true);
+    }
   }
 
   close(): void {
+    for (const stmt of this.statements.values()) stmt.finalize();
+    this.statements.clear();
     this.db.close();
   }
 
