@@ -74,7 +74,8 @@ export function analyzeQuery(ctx: QueryContext, file: SourceFile, chunk: Stateme
   const returnsRows = annotation.command === "one" || annotation.command === "many";
   const { columns, fields } = buildColumns(meta.columns, inferred, ctx.catalog, file.path, statementSpan, returnsRows, ctx.bag);
   const result = resultShape(annotation.command, columns, fields, alwaysOneRow(statement, ctx.catalog), ctx.models);
-  const parts = expandStars(ctx.db, rewritten.parts, meta.columns, () => rewriteSql(chunk.sql, chunk.start, occurrences, paramOf, params, embeds, stars).parts);
+  // Without a star there is nothing to expand, and nothing to prepare again.
+  const parts = stars.size === 0 ? rewritten.parts : expandStars(ctx.db, rewritten.parts, meta.columns, () => rewriteSql(chunk.sql, chunk.start, occurrences, paramOf, params, embeds, stars).parts);
   const toPlan = planSql(parts);
   const plan = ctx.db.explain(toPlan.sql, toPlan.variables) ?? [];
   checkPlan(plan, annotation.plan, statement, ctx.catalog, file.path, ctx.bag);
