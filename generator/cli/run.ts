@@ -9,6 +9,7 @@ import type { Flags } from "../config/options.js";
 import { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import { exitCodes, exitCodesHelp, worst, type ExitCode } from "./exit-codes.js";
 import { generateOnce, type Mode, type RunContext } from "./generate-once.js";
+import { preloadSqlite } from "../sqlite/analysis-db.js";
 import { Reporter } from "./reporter.js";
 import { formats, type Format } from "./render-formats.js";
 import { driverNames } from "../targets/drivers.js";
@@ -69,6 +70,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (chosen === undefined) return exitCodes.usage;
   const { mode, flags } = chosen;
+  // SQLite compiles in the background while the configuration and the SQL files are read.
+  if (mode !== "lsp") preloadSqlite();
   const bag = new DiagnosticBag();
   const config = loadConfig(io.cwd, flags, bag);
   const reporter = new Reporter(flags.format ?? "text", io, config.file === null ? [] : [config.file]);

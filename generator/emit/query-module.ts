@@ -6,6 +6,12 @@ import { docText } from "./safe-text.js";
 import { constDecl, functionDecl, importDecl, interfaceDecl, moduleText, typeDecl } from "./ts-printer.js";
 import { bindValue, Imports, kindOf, readValue, sqlLiteral, typeText } from "./ts-text.js";
 
+/**
+ * Object.prototype's members. TypeScript types a literal under such a key (`constructor: "string"`)
+ * by the member's type, not by the record it is passed as, so that literal is written `as const`.
+ */
+const prototypeMembers = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** The module's text (without the generated-file header). */
 export function emitQueryModule(module: ModuleIR, driver: DriverProfile): string {
   const out: string[] = [];
@@ -68,7 +74,7 @@ function emitQuery(out: string[], q: QueryIR, async: boolean, needs: Imports): v
   } else if (result.kind === "row") {
     out.push(interfaceDecl({ name: n.row, exported: true, properties: result.fields.map((f) => ({ name: f.field, type: fieldType(f, needs) })) }));
   }
-  const kinds = q.params.length > 0 ? `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"`).join(", ")} }` : "{}";
+  const kinds = q.params.length > 0 ? `{ ${q.params.map((p) => `${p.field}: "${paramKind(p)}"${prototypeMembers.has(p.field) ? " as const" : ""}`).join(", ")} }` : "{}";
   const bigints = readsBigints(q) || q.lastId?.mapping?.kind === "bigint";
   out.push(constDecl({ name: n.statement, value: `new ${sliced ? "SliceQuery" : "PlainQuery"}(${n.sql}, ${JSON.stringify(q.name)}, ${kinds}, ${returnsRows(q)}${bigints ? ", true" : ""})` }));
   if (result.kind !== "none") {

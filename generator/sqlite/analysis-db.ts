@@ -49,6 +49,11 @@ function loadModule(): Promise<Sqlite3> {
   return modulePromise;
 }
 
+/** Starts loading SQLite's WASM build, so that it compiles while the caller reads its input. */
+export function preloadSqlite(): void {
+  loadModule().catch(() => undefined);
+}
+
 export class AnalysisDb {
   private readonly statements = new Map<string, OoStmt>();
 
