@@ -11,7 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, platform, release } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runClients, type ClientMode } from "./fanout-bench/clients.js";
 import { endToEnd, type EndToEndRow } from "./fanout-bench/end-to-end.js";
@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   const results: FanOutResults = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "unknown", node: process.version, platform: `${platform()} ${release()}` },
-    server,
+    // Relative to where the bench ran (the repository), so the record names no machine's folders.
+    server: relative(process.cwd(), server),
     driver: libsql ? "@libsql/client" : "better-sqlite3",
     throughput: rows,
     endToEnd: e2e,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { basename } from "node:path";
+import { bundleBuildId } from "./result-cache.js";
 import { run } from "./run.js";
 import { tuneV8 } from "./v8-flags.js";
 
@@ -13,6 +14,7 @@ const code = await run(process.argv.slice(2), {
   cwd: process.cwd(),
   signal: stop.signal,
   command: invoked === "gen" ? "gen" : "sqlgen",
+  buildId: bundleBuildId(import.meta.url),
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 });

@@ -8,7 +8,9 @@ import { loadConfig } from "../config/load-config.js";
 import type { Flags } from "../config/options.js";
 import { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import { exitCodes, exitCodesHelp, worst, type ExitCode } from "./exit-codes.js";
-import { generateOnce, type Mode, type RunContext } from "./generate-once.js";
+import { generateOnce, readInputs, type Mode, type RunContext } from "./generate-once.js";
+import { generate } from "../pipeline/generate.js";
+import { cachedRun } from "./result-cache.js";
 import { preloadSqlite } from "../sqlite/analysis-db.js";
 import { Reporter } from "./reporter.js";
 import { formats, type Format } from "./render-formats.js";
@@ -25,9 +27,11 @@ export interface Io {
   readonly signal?: AbortSignal;
   /** The name the user ran (`sqlgen` or `gen`), repeated in messages and advice; `gen` when unknown. */
   readonly command?: string;
+  /** Identifies the running build of sqlgen; when set, one-shot runs keep their result (see result-cache.ts). */
+  readonly buildId?: string | null;
 }
 
-type CliFlags = Flags & { readonly file?: string; readonly format?: Format; readonly json?: boolean };
+type CliFlags = Flags & { readonly file?: string; readonly format?: Format; readonly json?: boolean; readonly cache?: boolean };
 
 const definedOnly = (flags: CliFlags): CliFlags => Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
 
@@ -53,7 +57,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .addOption(new Option("--driver <name>", "the driver generated code runs on (default: better-sqlite3)").choices(driverNames))
       .addOption(new Option("--import-extension <ext>", 'extension of relative imports in generated files (default: ".js"; ".ts" for Node\'s type stripping)').choices(importExtensions))
       .option("--emit-exact-table-names", "name models exactly after their tables (users → Users), not singular (users → User)")
-      .addOption(new Option("--format <format>", "how diagnostics are printed (default: text)").choices(formats));
+      .addOption(new Option("--format <format>", "how diagnostics are printed (default: text)").choices(formats))
+      .option("--no-cache", "analyse again even when the input is that of the last run (see node_modules/.cache/sqlgen)");
   // `gen --strict check` parses --strict as the program's option: the command's own flags win, the rest carry over.
   const on = (mode: Mode | "watch" | "lsp") => (flags: CliFlags) => void (chosen = { mode, flags: { ...program.opts<CliFlags>(), ...definedOnly(flags) } });
   withFlags(program).action(on("generate"));
@@ -70,8 +75,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (chosen === undefined) return exitCodes.usage;
   const { mode, flags } = chosen;
-  // SQLite compiles in the background while the configuration and the SQL files are read.
-  if (mode !== "lsp") preloadSqlite();
+  const buildId = flags.cache === false ? null : (io.buildId ?? null);
+  // SQLite compiles in the background while the configuration and the SQL files are read, unless
+  // a kept result may make it unnecessary (loading it would delay the exit).
+  if (mode !== "lsp" && (buildId === null || mode === "watch")) preloadSqlite();
   const bag = new DiagnosticBag();
   const config = loadConfig(io.cwd, flags, bag);
   const reporter = new Reporter(flags.format ?? "text", io, config.file === null ? [] : [config.file]);
@@ -94,7 +101,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   async function runTargets(m: Mode): Promise<ExitCode> {
     const codes: ExitCode[] = [];
-    for (const target of config.targets) codes.push(await generateOnce(target, m, context));
+    for (const target of config.targets) {
+      const runner = buildId === null ? generate : cachedRun(target.cwd, target.out, buildId, generate);
+      codes.push(await generateOnce(target, m, context, readInputs(target), runner));
+    }
     return worst(codes);
   }
 }

@@ -65,6 +65,8 @@ export class SchemaSources {
 
   /** `type:name` (name lower-cased) of every object in the schema. */
   private objects(): string[] {
-    return this.db.query("SELECT type, name FROM sqlite_schema").map((r) => `${String(r.type)}:${String(r.name).toLowerCase()}`);
+    // One JSON text rather than a row per object: this runs after every schema statement.
+    const [row] = this.db.query("SELECT json_group_array(type || ':' || name) AS objects FROM sqlite_schema");
+    return (JSON.parse(String(row?.objects ?? "[]")) as string[]).map((key) => key.toLowerCase());
   }
 }

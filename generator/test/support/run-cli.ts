@@ -7,9 +7,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export async function runCli(argv: readonly string[], cwd: string): Promise<CliResult> {
+/** `buildId` stands for a bundled build, which keeps results (see cli/result-cache.ts); none by default. */
+export async function runCli(argv: readonly string[], cwd: string, buildId?: string): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const code = await run(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await run(argv, { cwd, buildId, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
