@@ -56,6 +56,8 @@ async function main(): Promise<void> {
 
 /** One cold run, split: loading the pipeline, the first and a second analysis, loading and running emit. */
 async function phases(dir: string): Promise<void> {
+  // As the CLI does for a one-shot run.
+  (await import("../cli/v8-flags.js")).tuneV8(["generate"]);
   const t0 = performance.now();
   const { generate } = await import("../pipeline/generate.js");
   const { GenerateSession } = await import("../pipeline/incremental.js");
