@@ -36,10 +36,8 @@ async function main(): Promise<void> {
   console.log(`cold runs: median of ${RUNS}, wall time of a new \`node ${relativeCli()} <command>\` process\n`);
   for (const [name, dir, goal] of projects) {
     // Cold: nothing kept from an earlier run (--no-cache), as in CI or after any edit of the input.
-    const cold = (...args: string[]) => median(times(() => spawnSync(process.execPath, [cli, ...args, "--no-cache"], { cwd: dir, maxBuffer: 1 << 28 })));
-    const gen = cold();
-    const check = cold("check");
-    const describe = cold("describe", "--json");
+    // The commands take turns, so that a spell of load from elsewhere falls on all of them alike.
+    const [gen, check, describe] = interleaved([[], ["check"], ["describe", "--json"]].map((args) => () => spawnSync(process.execPath, [cli, ...args, "--no-cache"], { cwd: dir, maxBuffer: 1 << 28 }))).map(median);
     const goalNote = goal === null ? "" : ` (goal ${goal})`;
     console.log(`${name}: gen ${ms(gen)}${goalNote}, gen check ${ms(check)} (goal: no slower than gen, ${(check / gen).toFixed(2)}×), gen describe ${ms(describe)}`);
     // The input of the last run again (a build step that runs gen every time): the kept result.
@@ -104,13 +102,22 @@ function copyOfRepo(): string {
   return dir;
 }
 
-function times(run: () => { readonly status: number | null }): number[] {
-  const out: number[] = [];
+type Run = () => { readonly status: number | null };
+
+function times(run: Run): number[] {
+  return interleaved([run])[0];
+}
+
+/** RUNS rounds of every run in turn; the times of each run. */
+function interleaved(runs: readonly Run[]): number[][] {
+  const out = runs.map((): number[] => []);
   for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    const r = run();
-    out.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`a benchmarked run failed with exit code ${r.status}`);
+    runs.forEach((run, k) => {
+      const t = performance.now();
+      const r = run();
+      out[k].push(performance.now() - t);
+      if (r.status !== 0) throw new Error(`a benchmarked run failed with exit code ${r.status}`);
+    });
   }
   return out;
 }

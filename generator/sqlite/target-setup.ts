@@ -31,14 +31,15 @@ export function setUpTarget(sqlite3: Sqlite3, db: OoDb, target: TargetCapabiliti
   }
   registerStandIns(sqlite3, db.pointer!, target.addedModules);
   const log = new UsageLog();
-  sqlite3.capi.sqlite3_set_authorizer(
-    db.pointer!,
-    (_app: unknown, action: number, a: string | 0, b: string | 0) => {
-      if (action === SQLITE_FUNCTION && b) log.functions.add(b.toLowerCase());
-      if (action === SQLITE_READ && a) log.tables.add(a.toLowerCase());
-      return 0;
-    },
-    0,
-  );
+  const { wasm } = sqlite3;
+  // Installed raw: the wrapped API would turn all four name arguments into strings on every call
+  // (every column a statement reads is one), where only the one an action names is needed.
+  const authorizer = wasm.installFunction("i(pipppp)", (_app: number, action: number, a: number, b: number) => {
+    if (action === SQLITE_FUNCTION && b) log.functions.add(wasm.cstrToJs(b)!.toLowerCase());
+    if (action === SQLITE_READ && a) log.tables.add(wasm.cstrToJs(a)!.toLowerCase());
+    return 0;
+  });
+  (wasm.exports.sqlite3_set_authorizer as (db: number, x: number, app: number) => number)(db.pointer! as number, authorizer as number, 0);
+  db.onclose = { after: () => wasm.uninstallFunction(authorizer) };
   return log;
 }
