@@ -4,18 +4,20 @@
  * value or UPDATE assignment takes its column. Walks every clause with the scope it sees.
  */
 import { withNullable } from "./value-type.js";
-import type { ValueType } from "../ir/query-ir.js";
+import type { ColumnOrigin, ValueType } from "../ir/query-ir.js";
 import type { Assignment, Expr, FromItem, ResultColumn, Select, SelectBody, Statement } from "../parse/ast.js";
 import { assertNever } from "../parse/ast.js";
 import { exprChildren, nestedSelect } from "../parse/walk.js";
 import { operatorRule } from "./operators.js";
 import { tsTypeOfDeclared } from "./type-map.js";
 import type { Relations } from "./relations.js";
-import { CteEnv, readType, Scope, type Relation } from "./scope.js";
+import { CteEnv, readType, Scope, type Relation, type RelColumn } from "./scope.js";
 
 export interface ParamHint {
   readonly name: string | null;
   readonly type: ValueType | null;
+  /** The table column `type` is read from, if it is one. */
+  readonly origin?: ColumnOrigin | null;
   /** The placeholder is an item of an `IN (…)` list, where a slice may stand. */
   readonly inList: boolean;
 }
@@ -151,8 +153,10 @@ export class ParamHints {
 
   private assign(target: Relation, column: string | undefined, value: Expr, scope: Scope): void {
     const c = column === undefined ? undefined : target.columns.find((x) => x.name.toLowerCase() === column.toLowerCase());
-    if (c) this.named(value, c.name, { ...c.type, why: `stored in \`${c.name}\`, ${c.type.why ?? ""}` }, scope);
-    else this.expr(value, scope);
+    if (c) {
+      this.paramHint(value, c.name, { ...c.type, why: `stored in \`${c.name}\`, ${c.type.why ?? ""}` }, originOf(c));
+      this.expr(value, scope);
+    } else this.expr(value, scope);
   }
 
   /** In coalesce(col, ?) and the like, a placeholder takes its sibling's name and type. */
@@ -167,8 +171,8 @@ export class ParamHints {
   }
 
   /** Records a hint when `e` is a placeholder. */
-  private paramHint(e: Expr, name: string | null, type: ValueType | null): void {
-    if (e.kind === "param") this.hint(e.occurrence, { name, type, inList: false });
+  private paramHint(e: Expr, name: string | null, type: ValueType | null, origin: ColumnOrigin | null = null): void {
+    if (e.kind === "param") this.hint(e.occurrence, { name, type, inList: false, origin });
   }
 
   /** Records a hint when `e` is a placeholder, then walks it. */
@@ -183,14 +187,14 @@ export class ParamHints {
   }
 
   /** What the other operand of a comparison says about a placeholder. */
-  private counterpart(other: Expr, scope: Scope): { name: string | null; type: ValueType | null } {
+  private counterpart(other: Expr, scope: Scope): { name: string | null; type: ValueType | null; origin: ColumnOrigin | null } {
     if (other.kind === "column") {
       const r = scope.resolve(other.table, other.column);
       const type = r ? readType(r) : null;
-      return { name: other.column, type: type && { ...type, why: `used with \`${other.column}\`, ${type.why ?? ""}` } };
+      return { name: other.column, type: type && { ...type, why: `used with \`${other.column}\`, ${type.why ?? ""}` }, origin: r ? originOf(r.column) : null };
     }
     const t = this.relations.typer.infer(other, scope);
-    return { name: null, type: t.ts === "unknown" ? null : withNullable(t, false, "compared with an expression, which a NULL would never match") };
+    return { name: null, type: t.ts === "unknown" ? null : withNullable(t, false, "compared with an expression, which a NULL would never match"), origin: null };
   }
 
   private pair(left: Expr, right: Expr, scope: Scope, type: ValueType | null = null): void {
@@ -201,7 +205,7 @@ export class ParamHints {
     for (const [param, other] of [[left, right], [right, left]] as const) {
       if (param.kind !== "param") continue;
       const c = this.counterpart(other, scope);
-      this.hint(param.occurrence, { name: c.name, type: type ?? c.type, inList: false });
+      this.hint(param.occurrence, { name: c.name, type: type ?? c.type, inList: false, origin: type === null ? c.origin : null });
     }
   }
 
@@ -228,13 +232,13 @@ export class ParamHints {
         // NULL in an IN list never matches anything: list values are never nullable.
         const c = this.counterpart(e.left, scope);
         const type = c.type && withNullable(c.type, false, "an item of IN (…), where NULL matches nothing");
-        for (const item of e.items) if (item.kind === "param") this.hint(item.occurrence, { name: c.name, type, inList: true });
+        for (const item of e.items) if (item.kind === "param") this.hint(item.occurrence, { name: c.name, type, inList: true, origin: c.origin });
         return;
       }
       case "between": {
         const c = this.counterpart(e.left, scope);
-        this.paramHint(e.low, c.name === null ? null : `from_${c.name}`, c.type);
-        this.paramHint(e.high, c.name === null ? null : `to_${c.name}`, c.type);
+        this.paramHint(e.low, c.name === null ? null : `from_${c.name}`, c.type, c.origin);
+        this.paramHint(e.high, c.name === null ? null : `to_${c.name}`, c.type, c.origin);
         return;
       }
       case "call":
@@ -247,4 +251,9 @@ export class ParamHints {
         return;
     }
   }
+}
+
+/** A relation column's place in the schema, when it is a plain table column. */
+function originOf(c: RelColumn): ColumnOrigin | null {
+  return c.table !== null && c.column !== null ? { table: c.table, column: c.column } : null;
 }

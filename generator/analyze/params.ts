@@ -53,7 +53,9 @@ export function buildParams(occurrences: readonly ParamOccurrence[], hints: Read
       bag.report("SG404", `sqlc.slice(${name}) must stand alone inside IN (…)`, file, first.span, ["Write `col IN (sqlc.slice(name))`."]);
     }
     if (d.slice) checkListEverywhere(d, name, occurrences, source, bag);
-    return { name, field: camelCase(name), type, list: d.slice };
+    // The column a type came from goes with it (sqlc's column overrides apply there too).
+    const column = known.find((h) => h?.type)?.origin ?? null;
+    return { name, field: camelCase(name), type, list: d.slice, column };
   });
   checkFieldClashes(params, occurrences, drafts, file, bag);
   return { params, paramOf };

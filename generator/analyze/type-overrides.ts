@@ -2,8 +2,8 @@
  * sqlc's type overrides, applied to what analysis inferred: a `column` override ("table.column",
  * `*` matching any name) types that column wherever it is read (models, result columns, embeds);
  * a `db_type` override types every column declared with that type, NOT NULL ones only unless its
- * `nullable` is set, as sqlc does. Parameters keep their inferred types (the IR does not say which
- * column a parameter is compared with). An override is applied only where the value SQLite returns
+ * `nullable` is set, as sqlc does. A parameter whose type comes from a column (stored in it,
+ * compared with it) takes that column's override too. An override is applied only where the value SQLite returns
  * already has that type (or a boolean's 0/1, or an unknown): reading an INTEGER as a string would
  * be a lie. Nullability is never narrowed: a column that may be NULL stays `| null`. A column sqlgen
  * already maps (a CHECK's literal union, a type option) keeps that mapping.
@@ -47,11 +47,12 @@ export function applyOverrides(models: readonly ModelIR[], modules: readonly Mod
       ...mod,
       queries: mod.queries.map((q) => {
         const at = (index: number, type: ValueType) => typed(q.columns[index]?.table ?? null, q.columns[index]?.column ?? null, type);
+        const params = q.params.map((p) => ({ ...p, type: typed(p.column?.table ?? null, p.column?.column ?? null, p.type) }));
         const r = q.result;
-        if (r.kind === "none") return q;
-        if (r.kind === "scalar") return { ...q, result: { ...r, type: at(0, r.type) } };
+        if (r.kind === "none") return { ...q, params };
+        if (r.kind === "scalar") return { ...q, params, result: { ...r, type: at(0, r.type) } };
         const fields = r.fields.map((f) => (f.kind === "column" ? { ...f, type: at(f.index, f.type) } : { ...f, fields: f.fields.map((x) => ({ ...x, type: at(x.index, x.type) })) }));
-        return { ...q, result: { ...r, fields } };
+        return { ...q, params, result: { ...r, fields } };
       }),
     })),
   };

@@ -60,6 +60,13 @@ export interface ParamIR {
   readonly type: ValueType;
   /** A `sqlc.slice`: the field is an array of `type`, bound as one placeholder per item. */
   readonly list: boolean;
+  /** The table column the parameter's type comes from (stored in, compared with), if one: sqlc's column overrides apply. */
+  readonly column: ColumnOrigin | null;
+}
+
+export interface ColumnOrigin {
+  readonly table: string;
+  readonly column: string;
 }
 
 export interface ColumnIR {

@@ -59,7 +59,9 @@ const project = {
   "db/migrations/posts/002_posts.sql":
     "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), meta, score INTEGER NOT NULL, pinned TINYINT NOT NULL, published_at TEXT);\n",
   "db/queries/users/users.sql": "-- name: GetUser :one\nSELECT * FROM users WHERE id = ?;\n",
-  "db/queries/posts/posts.sql": "-- name: ListPosts :many\nSELECT sqlc.embed(u), p.id, p.user_id, p.meta, p.score, p.pinned FROM posts p JOIN users u ON u.id = p.user_id ORDER BY p.id;\n",
+  "db/queries/posts/posts.sql":
+    "-- name: ListPosts :many\nSELECT sqlc.embed(u), p.id, p.user_id, p.meta, p.score, p.pinned FROM posts p JOIN users u ON u.id = p.user_id ORDER BY p.id;\n" +
+    "-- name: SetPinned :exec\nUPDATE posts SET pinned = ?, meta = ? WHERE id = ? AND pinned <> ?;\n",
 };
 
 let dir = "";
@@ -96,6 +98,10 @@ describe("an sqlc v2 project with rename and overrides", () => {
     expect(read("posts-posts.ts")).toContain("  pinned: boolean;");
   });
 
+  it("types a parameter by the override of the column it is stored in or compared with", () => {
+    expect(read("posts-posts.ts")).toContain("export interface SetPinnedParams {\n  pinned: boolean;\n  meta: string | null;\n  id: number;\n  pinned2: boolean;\n}");
+  });
+
   it("turns an override to time.Time into a date type option (stored as text here: ISO-8601)", () => {
     expect(read("models.ts")).toContain("  publishedAt: Date | null;");
   });
@@ -113,5 +119,7 @@ describe("an sqlc v2 project with rename and overrides", () => {
     db.exec("INSERT INTO users VALUES (1, 'ada', 'https://a.example'); INSERT INTO posts VALUES (7, 1, 'm', 3, 1, NULL);");
     expect(generated["getUser"]!(db, { id: 1 })).toEqual({ id: 1, name: "ada", urlString: "https://a.example" });
     expect(generated["listPosts"]!(db)).toEqual([{ account: { id: 1, name: "ada", urlString: "https://a.example" }, id: 7, userID: 1, meta: "m", score: 3, pinned: true }]);
+    generated["setPinned"]!(db, { pinned: false, meta: "n", id: 7, pinned2: false });
+    expect(db.prepare("SELECT pinned, meta FROM posts").get()).toEqual({ pinned: 0, meta: "n" });
   });
 });
