@@ -25,7 +25,7 @@ export interface FamilyRun {
   readonly after: Samples;
 }
 
-const queriesOf = (side: Side, db: Database.Database): SideQueries => (side === "before" ? beforeQueries(db) : afterQueries(db));
+export const queriesOf = (side: Side, db: Database.Database): SideQueries => (side === "before" ? beforeQueries(db) : afterQueries(db));
 
 /** Rounds of one family on the given sides' databases; returns the kept samples per side. */
 function rounds(family: (typeof families)[number], dbs: readonly { side: Side; db: Database.Database }[], data: DataSet, effort: Effort): Record<string, Samples> {

@@ -15,6 +15,7 @@ import { loadTest } from "./load-test.js";
 import { machine } from "./machine.js";
 import { snapshotMemory } from "./memory.js";
 import { parseOptions } from "./options.js";
+import { familyPlans, type FamilyPlan } from "./plans.js";
 import { writeOutputs } from "./outputs.js";
 import type { Results } from "./results.js";
 import { childTables } from "./seed.js";
@@ -29,6 +30,7 @@ const dir = mkdtempSync(join(tmpdir(), "bench-streaming-"));
 try {
   const seeding: Results["seeding"][number][] = [];
   const families: FamilyRun[] = [];
+  const plans: FamilyPlan[] = [];
   const keep = new Map<number, BenchDatabase>(); // after databases used later
   let memory: Results["memory"] = null;
   let ablation: Results["ablation"] | undefined;
@@ -42,6 +44,7 @@ try {
     }
     families.push(...compareSides(before, after, options.effort(requests)));
     log(`  compared before and after at ${requests} requests`);
+    if (requests === Math.min(...options.sizes)) plans.push(...familyPlans(before, dir), ...familyPlans(after, dir));
     if (requests === largest) {
       memory = snapshotMemory(before, after);
       ablation = { requests, ...ablate(after, options.ablation) };
@@ -72,6 +75,7 @@ try {
     pragmas: streamingPragmas({}),
     seeding,
     families,
+    plans,
     memory,
     ablation: ablation!,
     concurrency: { requests: largest, levelSeconds: options.levelMs / 1000, levels },

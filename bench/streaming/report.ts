@@ -63,6 +63,23 @@ A whole snapshot of workspace 0 (a fifth of the requests), all its pages, mean o
 ${table(["requests", "before (OFFSET pages)", "after (keyset pages)", "speedup"], snaps)}`;
 }
 
+/** Each family's statements and what SQLite does with them, before and after. */
+function plansSection(r: Results): string {
+  if (r.plans.length === 0) return "";
+  const requests = Math.min(...r.families.map((f) => f.requests));
+  const side = (name: string, s: Results["plans"][number] | undefined) =>
+    `${name}:\n\n${(s?.statements ?? []).map((st) => `\`\`\`sql\n${st.sql.replace(/\s+/g, " ")}\n\`\`\`\n\n\`\`\`\n${st.plan.join("\n") || "(no plan)"}\n\`\`\``).join("\n\n") || "(no statement)"}`;
+  const parts = families.map((f) => {
+    const of = (sideName: string) => r.plans.find((p) => p.family === f.name && p.side === sideName);
+    return `### ${f.name}\n\n${side("Before", of("before"))}\n\n${side("After", of("after"))}`;
+  });
+  return `## Query plans
+
+Every statement one call of each family runs, with that call's arguments, and SQLite's \`EXPLAIN QUERY PLAN\` for it (at ${int(requests)} requests, on a copy of each database): a \`SCAN\` reads a whole table or index, a \`SEARCH\` only the rows its index condition selects, and \`USE TEMP B-TREE\` sorts.
+
+${parts.join("\n\n")}`;
+}
+
 function ablationSection(r: Results): string {
   const a = r.ablation;
   const dropped = [...new Set(a.runs.map((x) => x.dropped).filter((d): d is string => d !== null))];
@@ -113,6 +130,8 @@ ${[...new Set(r.families.map((f) => int(f.requests)))].join(", ")} requests over
 ${table(["requests", "side", "seconds", "rows"], r.seeding.map((s) => [int(s.requests), s.side, (s.ms / 1000).toFixed(1), Object.entries(s.rows).map(([t, n]) => `${t} ${int(n)}`).join(", ")]))}
 
 ${bySize(r)}
+
+${plansSection(r)}
 
 ${ablationSection(r)}
 

@@ -3,6 +3,7 @@ import type { Ablation, FamilyRun } from "./compare.js";
 import type { ConcurrencyLevel } from "./concurrency.js";
 import type { LoadTest } from "./load-test.js";
 import type { Machine } from "./machine.js";
+import type { FamilyPlan } from "./plans.js";
 import type { SnapshotMemory } from "./memory.js";
 import { summarize, type Summary } from "./stats.js";
 
@@ -16,6 +17,8 @@ export interface Results {
   readonly pragmas: readonly string[];
   readonly seeding: readonly { requests: number; side: string; ms: number; rows: Record<string, number> }[];
   readonly families: readonly FamilyRun[];
+  /** Each family's statements and their query plans on both sides, at the smallest size. */
+  readonly plans: readonly FamilyPlan[];
   readonly memory: SnapshotMemory | null;
   readonly ablation: { readonly requests: number; readonly absent: readonly string[]; readonly runs: readonly Ablation[] };
   readonly concurrency: { readonly requests: number; readonly levelSeconds: number; readonly levels: readonly ConcurrencyLevel[] };

@@ -55,6 +55,14 @@ describe("npm run bench:streaming -- --quick", () => {
       // Both sides did the same work: the same rows for the same calls.
       if (f.family !== "incremental poll") expect(f.after.rows.reduce((a, b) => a + b, 0)).toBe(f.before.rows.reduce((a, b) => a + b, 0));
     }
+    // Every family's statements with a plan on both sides; the streaming index is what the after side's poll searches.
+    expect(r.plans.map((p) => `${p.family}/${p.side}`).sort()).toEqual(families.flatMap((f) => [`${f.name}/after`, `${f.name}/before`]).sort());
+    for (const p of r.plans) {
+      expect(p.statements.length, `${p.family}/${p.side}`).toBeGreaterThan(0);
+      for (const st of p.statements) expect(st.plan.length, st.sql).toBeGreaterThan(0);
+    }
+    const poll = r.plans.find((p) => p.family === "incremental poll" && p.side === "after")!;
+    expect(poll.statements.flatMap((st) => st.plan).join("\n")).toMatch(/SEARCH h USING INDEX http_workspace_streaming_idx/);
     expect(r.ablation.runs.some((a) => a.dropped === "http_workspace_streaming_idx")).toBe(true);
     expect(r.concurrency.levels.map((l) => l.summary.workers)).toEqual([1, 4]);
     expect(r.concurrency.levels.every((l) => l.summary.operations > 0)).toBe(true);
@@ -63,7 +71,7 @@ describe("npm run bench:streaming -- --quick", () => {
     expect(r.loadTest.checks.filter((c) => !c.ok)).toEqual([]);
 
     const md = readFileSync(join(out, "streaming.md"), "utf8");
-    for (const heading of ["## The spec's claims (section 8)", "## Machine", "## Before vs after, by table size", "## Index ablation", "## Concurrency", "## Load test", "### Integrity afterwards"]) expect(md).toContain(heading);
+    for (const heading of ["## The spec's claims (section 8)", "## Machine", "## Before vs after, by table size", "## Query plans", "## Index ablation", "## Concurrency", "## Load test", "### Integrity afterwards"]) expect(md).toContain(heading);
     expect(md).toContain("| query family | before median | after median | speedup |");
     expect(md).toMatch(/\| workers \| ops\/s \|[^\n]*\n\| --- /);
 
