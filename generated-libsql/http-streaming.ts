@@ -276,7 +276,7 @@ export async function streamHTTPDeltas(db: Database, params: StreamHTTPDeltasPar
 }
 
 /** SQL of ResolveHTTPWithDeltasOptimized. */
-export const resolveHTTPWithDeltasOptimizedSql = `WITH RECURSIVE deltas AS (
+export const resolveHTTPWithDeltasOptimizedSql = `WITH RECURSIVE deltas AS MATERIALIZED (
     SELECT d.delta_name, d.delta_url, d.delta_method, d.delta_description, d.updated_at,
            row_number() OVER (ORDER BY d.updated_at, d.id) AS step
     FROM http d
@@ -337,9 +337,10 @@ function toResolveHTTPWithDeltasOptimizedRow(r: unknown[]): ResolveHTTPWithDelta
  * in (updated_at, id) order, each delta field that is not NULL overriding the value before it (so
  * the latest delta that sets a field wins, and a field no delta sets keeps the base's value). The
  * spec took the deepest row of a parent/child chain, which picked an arbitrary delta when a request
- * had several.
+ * had several. `deltas` is MATERIALIZED: as a co-routine SQLite would run it again at every step of
+ * the recursion (EXPLAIN QUERY PLAN in bench/results/streaming.md showed it), twice the time.
  *
- * `:one` query `ResolveHTTPWithDeltasOptimized` (queries/http-streaming.sql:97).
+ * `:one` query `ResolveHTTPWithDeltasOptimized` (queries/http-streaming.sql:98).
  */
 export async function resolveHTTPWithDeltasOptimized(db: Database, params: ResolveHTTPWithDeltasOptimizedParams): Promise<ResolveHTTPWithDeltasOptimizedRow | undefined> {
   const r = (await resolveHTTPWithDeltasOptimizedStatement.get(db, params, params.id, params.asOf, params.id)) as unknown[] | undefined;
@@ -366,7 +367,7 @@ const testConcurrentHTTPUpdateStatement = new PlainQuery(testConcurrentHTTPUpdat
  * Optimistic locking on a version number: returns 0 rows changed when another writer got there
  * first. The spec compared updated_at, which lets two updates within one second both win.
  *
- * `:execrows` query `TestConcurrentHTTPUpdate` (queries/http-streaming.sql:131).
+ * `:execrows` query `TestConcurrentHTTPUpdate` (queries/http-streaming.sql:132).
  */
 export async function testConcurrentHTTPUpdate(db: Database, params: TestConcurrentHTTPUpdateParams): Promise<number> {
   return (await testConcurrentHTTPUpdateStatement.run(db, params, params.name, params.id, params.workspaceId, params.version)).changes;
@@ -405,7 +406,7 @@ function toLockHTTPForStreamingUpdateRow(r: unknown[]): LockHTTPForStreamingUpda
  * (it has no row locks). Run this read inside immediate() from generated/db.ts: BEGIN IMMEDIATE takes
  * the database's write lock up front, so nothing can change the row until the transaction ends.
  *
- * `:one` query `LockHTTPForStreamingUpdate` (queries/http-streaming.sql:141).
+ * `:one` query `LockHTTPForStreamingUpdate` (queries/http-streaming.sql:142).
  */
 export async function lockHTTPForStreamingUpdate(db: Database, params: LockHTTPForStreamingUpdateParams): Promise<LockHTTPForStreamingUpdateRow | undefined> {
   const r = (await lockHTTPForStreamingUpdateStatement.get(db, params, params.id, params.workspaceId)) as unknown[] | undefined;
@@ -460,7 +461,7 @@ function toValidateHTTPForeignKeysBatchRow(r: unknown[]): ValidateHTTPForeignKey
 /**
  * Finds requests whose references are broken (possible when rows were written with foreign keys off).
  *
- * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:147).
+ * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:148).
  */
 export async function validateHTTPForeignKeysBatch(db: Database, params: ValidateHTTPForeignKeysBatchParams): Promise<ValidateHTTPForeignKeysBatchRow[]> {
   const rows = (await validateHTTPForeignKeysBatchStatement.all(db, params, params.workspaceId, params.updatedAt)) as unknown[][];
@@ -501,7 +502,7 @@ const cascadeHTTPDeleteStreamingStatement = new PlainQuery(cascadeHTTPDeleteStre
  * removes their child rows too. The unary + on workspace_id keeps SQLite from using a workspace
  * index there (it would read the whole workspace per tree node): rows are found by id and parent.
  *
- * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:171).
+ * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:172).
  */
 export async function cascadeHTTPDeleteStreaming(db: Database, params: CascadeHTTPDeleteStreamingParams): Promise<number> {
   return (await cascadeHTTPDeleteStreamingStatement.run(db, params, params.id, params.workspaceId, params.workspaceId, params.workspaceId)).changes;
@@ -540,7 +541,7 @@ function toListRecentHTTPActivityRow(r: unknown[]): ListRecentHTTPActivityRow {
 /**
  * Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
  *
- * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:194).
+ * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:195).
  */
 export async function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActivityParams): Promise<ListRecentHTTPActivityRow[]> {
   const rows = (await listRecentHTTPActivityStatement.all(db, params, params.since, params.maxRows)) as unknown[][];
@@ -586,7 +587,7 @@ function toGetHTTPsByWorkspaceIDRow(r: unknown[]): GetHTTPsByWorkspaceIDRow {
  * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
  * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
  *
- * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:205).
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:206).
  */
 export async function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceIDParams): Promise<GetHTTPsByWorkspaceIDRow[]> {
   const rows = (await getHTTPsByWorkspaceIDStatement.all(db, params, params.workspaceId)) as unknown[][];

@@ -319,7 +319,7 @@ export function streamHTTPDeltasIterate(db: Database, params: StreamHTTPDeltasPa
 }
 
 /** SQL of ResolveHTTPWithDeltasOptimized. */
-export const resolveHTTPWithDeltasOptimizedSql = `WITH RECURSIVE deltas AS (
+export const resolveHTTPWithDeltasOptimizedSql = `WITH RECURSIVE deltas AS MATERIALIZED (
     SELECT d.delta_name, d.delta_url, d.delta_method, d.delta_description, d.updated_at,
            row_number() OVER (ORDER BY d.updated_at, d.id) AS step
     FROM http d
@@ -380,9 +380,10 @@ function toResolveHTTPWithDeltasOptimizedRow(r: unknown[]): ResolveHTTPWithDelta
  * in (updated_at, id) order, each delta field that is not NULL overriding the value before it (so
  * the latest delta that sets a field wins, and a field no delta sets keeps the base's value). The
  * spec took the deepest row of a parent/child chain, which picked an arbitrary delta when a request
- * had several.
+ * had several. `deltas` is MATERIALIZED: as a co-routine SQLite would run it again at every step of
+ * the recursion (EXPLAIN QUERY PLAN in bench/results/streaming.md showed it), twice the time.
  *
- * `:one` query `ResolveHTTPWithDeltasOptimized` (queries/http-streaming.sql:97).
+ * `:one` query `ResolveHTTPWithDeltasOptimized` (queries/http-streaming.sql:98).
  */
 export function resolveHTTPWithDeltasOptimized(db: Database, params: ResolveHTTPWithDeltasOptimizedParams): ResolveHTTPWithDeltasOptimizedRow | undefined {
   const r = resolveHTTPWithDeltasOptimizedStatement.statement(db, params).get(params.id, params.asOf, params.id) as unknown[] | undefined;
@@ -409,7 +410,7 @@ const testConcurrentHTTPUpdateStatement = new PlainQuery(testConcurrentHTTPUpdat
  * Optimistic locking on a version number: returns 0 rows changed when another writer got there
  * first. The spec compared updated_at, which lets two updates within one second both win.
  *
- * `:execrows` query `TestConcurrentHTTPUpdate` (queries/http-streaming.sql:131).
+ * `:execrows` query `TestConcurrentHTTPUpdate` (queries/http-streaming.sql:132).
  */
 export function testConcurrentHTTPUpdate(db: Database, params: TestConcurrentHTTPUpdateParams): number {
   return testConcurrentHTTPUpdateStatement.run(db, params, params.name, params.id, params.workspaceId, params.version).changes;
@@ -448,7 +449,7 @@ function toLockHTTPForStreamingUpdateRow(r: unknown[]): LockHTTPForStreamingUpda
  * (it has no row locks). Run this read inside immediate() from generated/db.ts: BEGIN IMMEDIATE takes
  * the database's write lock up front, so nothing can change the row until the transaction ends.
  *
- * `:one` query `LockHTTPForStreamingUpdate` (queries/http-streaming.sql:141).
+ * `:one` query `LockHTTPForStreamingUpdate` (queries/http-streaming.sql:142).
  */
 export function lockHTTPForStreamingUpdate(db: Database, params: LockHTTPForStreamingUpdateParams): LockHTTPForStreamingUpdateRow | undefined {
   const r = lockHTTPForStreamingUpdateStatement.statement(db, params).get(params.id, params.workspaceId) as unknown[] | undefined;
@@ -503,7 +504,7 @@ function toValidateHTTPForeignKeysBatchRow(r: unknown[]): ValidateHTTPForeignKey
 /**
  * Finds requests whose references are broken (possible when rows were written with foreign keys off).
  *
- * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:147).
+ * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:148).
  */
 export function validateHTTPForeignKeysBatch(db: Database, params: ValidateHTTPForeignKeysBatchParams): ValidateHTTPForeignKeysBatchRow[] {
   const rows = validateHTTPForeignKeysBatchStatement.statement(db, params).all(params.workspaceId, params.updatedAt) as unknown[][];
@@ -515,7 +516,7 @@ export function validateHTTPForeignKeysBatch(db: Database, params: ValidateHTTPF
 /**
  * Finds requests whose references are broken (possible when rows were written with foreign keys off).
  *
- * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:147), returning rows one at a time.
+ * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:148), returning rows one at a time.
  */
 export function validateHTTPForeignKeysBatchIterate(db: Database, params: ValidateHTTPForeignKeysBatchParams): Generator<ValidateHTTPForeignKeysBatchRow, void, undefined> {
   return validateHTTPForeignKeysBatchStatement.iterate(db, params, [params.workspaceId, params.updatedAt], toValidateHTTPForeignKeysBatchRow);
@@ -553,7 +554,7 @@ const cascadeHTTPDeleteStreamingStatement = new PlainQuery(cascadeHTTPDeleteStre
  * removes their child rows too. The unary + on workspace_id keeps SQLite from using a workspace
  * index there (it would read the whole workspace per tree node): rows are found by id and parent.
  *
- * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:171).
+ * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:172).
  */
 export function cascadeHTTPDeleteStreaming(db: Database, params: CascadeHTTPDeleteStreamingParams): number {
   return cascadeHTTPDeleteStreamingStatement.run(db, params, params.id, params.workspaceId, params.workspaceId, params.workspaceId).changes;
@@ -592,7 +593,7 @@ function toListRecentHTTPActivityRow(r: unknown[]): ListRecentHTTPActivityRow {
 /**
  * Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
  *
- * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:194).
+ * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:195).
  */
 export function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActivityParams): ListRecentHTTPActivityRow[] {
   const rows = listRecentHTTPActivityStatement.statement(db, params).all(params.since, params.maxRows) as unknown[][];
@@ -604,7 +605,7 @@ export function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActiv
 /**
  * Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
  *
- * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:194), returning rows one at a time.
+ * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:195), returning rows one at a time.
  */
 export function listRecentHTTPActivityIterate(db: Database, params: ListRecentHTTPActivityParams): Generator<ListRecentHTTPActivityRow, void, undefined> {
   return listRecentHTTPActivityStatement.iterate(db, params, [params.since, params.maxRows], toListRecentHTTPActivityRow);
@@ -647,7 +648,7 @@ function toGetHTTPsByWorkspaceIDRow(r: unknown[]): GetHTTPsByWorkspaceIDRow {
  * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
  * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
  *
- * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:205).
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:206).
  */
 export function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceIDParams): GetHTTPsByWorkspaceIDRow[] {
   const rows = getHTTPsByWorkspaceIDStatement.statement(db, params).all(params.workspaceId) as unknown[][];
@@ -660,7 +661,7 @@ export function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceI
  * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
  * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
  *
- * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:205), returning rows one at a time.
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:206), returning rows one at a time.
  */
 export function getHTTPsByWorkspaceIDIterate(db: Database, params: GetHTTPsByWorkspaceIDParams): Generator<GetHTTPsByWorkspaceIDRow, void, undefined> {
   return getHTTPsByWorkspaceIDStatement.iterate(db, params, [params.workspaceId], toGetHTTPsByWorkspaceIDRow);

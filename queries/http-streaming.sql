@@ -93,11 +93,12 @@ ORDER BY h.parent_http_id, h.updated_at, h.id;
 -- in (updated_at, id) order, each delta field that is not NULL overriding the value before it (so
 -- the latest delta that sets a field wins, and a field no delta sets keeps the base's value). The
 -- spec took the deepest row of a parent/child chain, which picked an arbitrary delta when a request
--- had several.
+-- had several. `deltas` is MATERIALIZED: as a co-routine SQLite would run it again at every step of
+-- the recursion (EXPLAIN QUERY PLAN in bench/results/streaming.md showed it), twice the time.
 -- name: ResolveHTTPWithDeltasOptimized :one
 -- plan: uses http_delta_resolution_idx
 -- plan: no-scan
-WITH RECURSIVE deltas AS (
+WITH RECURSIVE deltas AS MATERIALIZED (
     SELECT d.delta_name, d.delta_url, d.delta_method, d.delta_description, d.updated_at,
            row_number() OVER (ORDER BY d.updated_at, d.id) AS step
     FROM http d
