@@ -155,7 +155,7 @@ export abstract class ExprParser extends ParamParser {
       return { kind: "unary", op: t.text, operand: this.unary(), span: this.spanFrom(start) };
     }
     // `a = NOT b`: NOT binds looser than `=`, so it takes what follows up to AND or OR.
-    if (this.isWord("NOT") && !this.isWord("NULL", 1)) return this.not();
+    if (this.isWord("NOT")) return this.not();
     return this.primary();
   }
 
@@ -247,7 +247,7 @@ export abstract class ExprParser extends ParamParser {
 
   private call(name: string, start: number): A.Expr {
     const { args, star } = this.callArgs();
-    if (this.isWord("FILTER")) {
+    if (this.isWord("FILTER") && this.isOp("(", 1)) {
       this.pos++;
       this.sweepParens();
     }

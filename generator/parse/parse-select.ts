@@ -139,7 +139,7 @@ export abstract class SelectParser extends ExprParser {
   /** `AS name`, or a name written without AS, or null. */
   protected alias(): string | null {
     if (this.eatWord("AS")) return this.name();
-    return this.isName() || this.peek()?.kind === "string" ? this.name() : null;
+    return this.isAlias() || this.peek()?.kind === "string" ? this.name() : null;
   }
 
   protected from(): A.FromItem {

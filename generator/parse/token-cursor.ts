@@ -8,16 +8,19 @@ import type { SqlToken } from "./sql-tokens.js";
 /** Thrown when the tokens are not a statement this parser reads; the message says where. */
 export class ParseError extends Error {}
 
-/**
- * SQLite's keywords that can never be a bare name, plus the clause words that end a list where a
- * name could follow (an alias written without AS): after `FROM t`, `WINDOW` starts a clause.
- */
-const notAName = new Set(
+/** SQLite's keywords that are never a bare name (those its grammar has no fallback to a name for). */
+const reserved = new Set(
   ("ADD ALL ALTER AND AS AUTOINCREMENT BETWEEN CASE CHECK COLLATE COMMIT CONSTRAINT CREATE CROSS DEFAULT DEFERRABLE DELETE " +
-    "DISTINCT DROP ELSE ESCAPE EXCEPT EXISTS FOREIGN FROM FULL GLOB GROUP HAVING IN INDEX INDEXED INNER INSERT INTERSECT INTO " +
-    "IS ISNULL JOIN LEFT LIMIT NATURAL NOT NOTNULL NULL ON OR ORDER OUTER PRIMARY REFERENCES REGEXP RETURNING RIGHT ROLLBACK " +
-    "SELECT SET TABLE THEN TO TRANSACTION UNION UNIQUE UPDATE USING VALUES WHEN WHERE WINDOW OFFSET DO FILTER OVER MATCH LIKE").split(" "),
+    "DISTINCT DROP ELSE ESCAPE EXCEPT EXISTS FOREIGN FROM FULL GROUP HAVING IN INDEX INDEXED INNER INSERT INTERSECT INTO IS " +
+    "ISNULL JOIN LEFT LIMIT NATURAL NOT NOTNULL NULL ON OR ORDER OUTER PRIMARY REFERENCES RETURNING RIGHT SELECT SET TABLE " +
+    "THEN TO TRANSACTION UNION UNIQUE UPDATE USING VALUES WHEN WHERE").split(" "),
 );
+
+/**
+ * Names SQLite allows that also start what may follow an expression or a table: read as that, not
+ * as an alias written without AS (`FROM t WINDOW w AS …`, `LIMIT 1 OFFSET 2`, `x LIKE y`).
+ */
+const continuations = new Set("WINDOW OFFSET DO FILTER OVER MATCH LIKE GLOB REGEXP ASC DESC NULLS".split(" "));
 
 export class TokenCursor {
   protected pos = 0;
@@ -79,7 +82,12 @@ export class TokenCursor {
   /** Whether the token `ahead` can be a name: a quoted name, or a word that is not a reserved keyword. */
   protected isName(ahead = 0): boolean {
     const t = this.peek(ahead);
-    return t !== undefined && (t.kind === "name" || (t.kind === "word" && !notAName.has(t.upper)));
+    return t !== undefined && (t.kind === "name" || (t.kind === "word" && !reserved.has(t.upper)));
+  }
+
+  /** Whether the token `ahead` is an alias written without AS. */
+  protected isAlias(ahead = 0): boolean {
+    return this.isName(ahead) && !continuations.has(this.peek(ahead)!.upper);
   }
 
   /** A name as written: a bare word keeps its case, a quoted one loses its quotes. */

@@ -26,6 +26,7 @@ const statements: Record<string, string> = {
   "SQLite's spellings the previous parser (sql-parser-cst) refused or misread":
     "SELECT a FROM t WHERE a LIKE ? ESCAPE '!' AND b = NOT ? AND c > 1_000 AND d = $e(1) AND f = 1.e5 AND g = .5",
   "keywords SQLite lets be names": "SELECT key, value, replace(action, 'a', 'b') AS text FROM json_each(?) AS row WHERE type = 'x'",
+  "more keywords SQLite lets be names, which the previous parser refused": "SELECT filter, offset, match, window, do FROM t WHERE match = ? AND do > 1 LIMIT 1 OFFSET 2",
 };
 
 /** The outcome as plain data, every span replaced by the text it covers. */
