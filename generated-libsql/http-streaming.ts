@@ -276,38 +276,28 @@ export async function streamHTTPDeltas(db: Database, params: StreamHTTPDeltasPar
 }
 
 /** SQL of ResolveHTTPWithDeltasOptimized. */
-export const resolveHTTPWithDeltasOptimizedSql = `WITH RECURSIVE deltas AS MATERIALIZED (
-    SELECT d.delta_name, d.delta_url, d.delta_method, d.delta_description, d.updated_at,
-           row_number() OVER (ORDER BY d.updated_at, d.id) AS step
-    FROM http d
-    WHERE d.parent_http_id = ? AND d.is_delta = TRUE AND d.updated_at <= ?
-),
-delta_chain AS (
-    SELECT h.id, h.name, h.url, h.method, h.description, h.updated_at, 0 AS level
-    FROM http h
-    WHERE h.id = ? AND h.is_delta = FALSE
-
-    UNION ALL
-
-    SELECT
-        dc.id,
-        COALESCE(nd.delta_name, dc.name) AS name,
-        COALESCE(nd.delta_url, dc.url) AS url,
-        COALESCE(nd.delta_method, dc.method) AS method,
-        COALESCE(nd.delta_description, dc.description) AS description,
-        max(nd.updated_at, dc.updated_at) AS updated_at,
-        dc.level + 1 AS level
-    FROM delta_chain dc
-    JOIN deltas nd ON nd.step = dc.level + 1
-)
-SELECT id, name, url, method, description, updated_at
-FROM delta_chain
-ORDER BY level DESC
-LIMIT 1`;
+export const resolveHTTPWithDeltasOptimizedSql = `SELECT
+    h.id,
+    COALESCE((SELECT d.delta_name FROM http d
+              WHERE d.parent_http_id = h.id AND d.is_delta = TRUE AND d.updated_at <= ? AND d.delta_name IS NOT NULL
+              ORDER BY d.updated_at DESC, d.id DESC LIMIT 1), h.name) AS name,
+    COALESCE((SELECT d.delta_url FROM http d
+              WHERE d.parent_http_id = h.id AND d.is_delta = TRUE AND d.updated_at <= ? AND d.delta_url IS NOT NULL
+              ORDER BY d.updated_at DESC, d.id DESC LIMIT 1), h.url) AS url,
+    COALESCE((SELECT d.delta_method FROM http d
+              WHERE d.parent_http_id = h.id AND d.is_delta = TRUE AND d.updated_at <= ? AND d.delta_method IS NOT NULL
+              ORDER BY d.updated_at DESC, d.id DESC LIMIT 1), h.method) AS method,
+    COALESCE((SELECT d.delta_description FROM http d
+              WHERE d.parent_http_id = h.id AND d.is_delta = TRUE AND d.updated_at <= ? AND d.delta_description IS NOT NULL
+              ORDER BY d.updated_at DESC, d.id DESC LIMIT 1), h.description) AS description,
+    max(h.updated_at, COALESCE((SELECT max(d.updated_at) FROM http d
+              WHERE d.parent_http_id = h.id AND d.is_delta = TRUE AND d.updated_at <= ?), h.updated_at)) AS updated_at
+FROM http h
+WHERE h.id = ? AND h.is_delta = FALSE`;
 
 export interface ResolveHTTPWithDeltasOptimizedParams {
-  id: HttpId;
   asOf: number;
+  id: HttpId;
 }
 
 export interface ResolveHTTPWithDeltasOptimizedRow {
@@ -319,7 +309,7 @@ export interface ResolveHTTPWithDeltasOptimizedRow {
   updatedAt: number;
 }
 
-const resolveHTTPWithDeltasOptimizedStatement = new PlainQuery(resolveHTTPWithDeltasOptimizedSql, "ResolveHTTPWithDeltasOptimized", { id: "blob", asOf: "number" }, true);
+const resolveHTTPWithDeltasOptimizedStatement = new PlainQuery(resolveHTTPWithDeltasOptimizedSql, "ResolveHTTPWithDeltasOptimized", { asOf: "number", id: "blob" }, true);
 
 function toResolveHTTPWithDeltasOptimizedRow(r: unknown[]): ResolveHTTPWithDeltasOptimizedRow {
   return {
@@ -334,16 +324,15 @@ function toResolveHTTPWithDeltasOptimizedRow(r: unknown[]): ResolveHTTPWithDelta
 
 /**
  * A request as it stood at `as_of`: its base with every delta updated at or before `as_of` applied
- * in (updated_at, id) order, each delta field that is not NULL overriding the value before it (so
- * the latest delta that sets a field wins, and a field no delta sets keeps the base's value). The
- * spec took the deepest row of a parent/child chain, which picked an arbitrary delta when a request
- * had several. `deltas` is MATERIALIZED: as a co-routine SQLite would run it again at every step of
- * the recursion (EXPLAIN QUERY PLAN in bench/results/streaming.md showed it), twice the time.
+ * in (updated_at, id) order, each delta field that is not NULL overriding the value before it. So
+ * each field is the latest delta's that sets it, else the base's: one index search per field, no
+ * recursion (applying the deltas one by one in a recursive CTE took twice the time). The spec took
+ * the deepest row of a parent/child chain, which picked an arbitrary delta when a request had several.
  *
- * `:one` query `ResolveHTTPWithDeltasOptimized` (queries/http-streaming.sql:98).
+ * `:one` query `ResolveHTTPWithDeltasOptimized` (queries/http-streaming.sql:97).
  */
 export async function resolveHTTPWithDeltasOptimized(db: Database, params: ResolveHTTPWithDeltasOptimizedParams): Promise<ResolveHTTPWithDeltasOptimizedRow | undefined> {
-  const r = (await resolveHTTPWithDeltasOptimizedStatement.get(db, params, params.id, params.asOf, params.id)) as unknown[] | undefined;
+  const r = (await resolveHTTPWithDeltasOptimizedStatement.get(db, params, params.asOf, params.asOf, params.asOf, params.asOf, params.asOf, params.id)) as unknown[] | undefined;
   return r === undefined ? undefined : toResolveHTTPWithDeltasOptimizedRow(r);
 }
 
@@ -367,7 +356,7 @@ const testConcurrentHTTPUpdateStatement = new PlainQuery(testConcurrentHTTPUpdat
  * Optimistic locking on a version number: returns 0 rows changed when another writer got there
  * first. The spec compared updated_at, which lets two updates within one second both win.
  *
- * `:execrows` query `TestConcurrentHTTPUpdate` (queries/http-streaming.sql:132).
+ * `:execrows` query `TestConcurrentHTTPUpdate` (queries/http-streaming.sql:121).
  */
 export async function testConcurrentHTTPUpdate(db: Database, params: TestConcurrentHTTPUpdateParams): Promise<number> {
   return (await testConcurrentHTTPUpdateStatement.run(db, params, params.name, params.id, params.workspaceId, params.version)).changes;
@@ -406,7 +395,7 @@ function toLockHTTPForStreamingUpdateRow(r: unknown[]): LockHTTPForStreamingUpda
  * (it has no row locks). Run this read inside immediate() from generated/db.ts: BEGIN IMMEDIATE takes
  * the database's write lock up front, so nothing can change the row until the transaction ends.
  *
- * `:one` query `LockHTTPForStreamingUpdate` (queries/http-streaming.sql:142).
+ * `:one` query `LockHTTPForStreamingUpdate` (queries/http-streaming.sql:131).
  */
 export async function lockHTTPForStreamingUpdate(db: Database, params: LockHTTPForStreamingUpdateParams): Promise<LockHTTPForStreamingUpdateRow | undefined> {
   const r = (await lockHTTPForStreamingUpdateStatement.get(db, params, params.id, params.workspaceId)) as unknown[] | undefined;
@@ -461,7 +450,7 @@ function toValidateHTTPForeignKeysBatchRow(r: unknown[]): ValidateHTTPForeignKey
 /**
  * Finds requests whose references are broken (possible when rows were written with foreign keys off).
  *
- * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:148).
+ * `:many` query `ValidateHTTPForeignKeysBatch` (queries/http-streaming.sql:137).
  */
 export async function validateHTTPForeignKeysBatch(db: Database, params: ValidateHTTPForeignKeysBatchParams): Promise<ValidateHTTPForeignKeysBatchRow[]> {
   const rows = (await validateHTTPForeignKeysBatchStatement.all(db, params, params.workspaceId, params.updatedAt)) as unknown[][];
@@ -502,7 +491,7 @@ const cascadeHTTPDeleteStreamingStatement = new PlainQuery(cascadeHTTPDeleteStre
  * removes their child rows too. The unary + on workspace_id keeps SQLite from using a workspace
  * index there (it would read the whole workspace per tree node): rows are found by id and parent.
  *
- * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:172).
+ * `:execrows` query `CascadeHTTPDeleteStreaming` (queries/http-streaming.sql:161).
  */
 export async function cascadeHTTPDeleteStreaming(db: Database, params: CascadeHTTPDeleteStreamingParams): Promise<number> {
   return (await cascadeHTTPDeleteStreamingStatement.run(db, params, params.id, params.workspaceId, params.workspaceId, params.workspaceId)).changes;
@@ -541,7 +530,7 @@ function toListRecentHTTPActivityRow(r: unknown[]): ListRecentHTTPActivityRow {
 /**
  * Requests of a workspace changed since a cutoff (the replacement for the spec's 24-hour partial index).
  *
- * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:195).
+ * `:many` query `ListRecentHTTPActivity` (queries/http-streaming.sql:184).
  */
 export async function listRecentHTTPActivity(db: Database, params: ListRecentHTTPActivityParams): Promise<ListRecentHTTPActivityRow[]> {
   const rows = (await listRecentHTTPActivityStatement.all(db, params, params.since, params.maxRows)) as unknown[][];
@@ -587,7 +576,7 @@ function toGetHTTPsByWorkspaceIDRow(r: unknown[]): GetHTTPsByWorkspaceIDRow {
  * The spec's starting point (section 1.1, "current issue"): every request of a workspace at once.
  * Kept for small workspaces and as the baseline of the snapshot query; it uses the workspace index.
  *
- * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:206).
+ * `:many` query `GetHTTPsByWorkspaceID` (queries/http-streaming.sql:195).
  */
 export async function getHTTPsByWorkspaceID(db: Database, params: GetHTTPsByWorkspaceIDParams): Promise<GetHTTPsByWorkspaceIDRow[]> {
   const rows = (await getHTTPsByWorkspaceIDStatement.all(db, params, params.workspaceId)) as unknown[][];

@@ -90,42 +90,31 @@ WHERE h.parent_http_id IN (sqlc.slice('parent_ids'))
 ORDER BY h.parent_http_id, h.updated_at, h.id;
 
 -- A request as it stood at `as_of`: its base with every delta updated at or before `as_of` applied
--- in (updated_at, id) order, each delta field that is not NULL overriding the value before it (so
--- the latest delta that sets a field wins, and a field no delta sets keeps the base's value). The
--- spec took the deepest row of a parent/child chain, which picked an arbitrary delta when a request
--- had several. `deltas` is MATERIALIZED: as a co-routine SQLite would run it again at every step of
--- the recursion (EXPLAIN QUERY PLAN in bench/results/streaming.md showed it), twice the time.
+-- in (updated_at, id) order, each delta field that is not NULL overriding the value before it. So
+-- each field is the latest delta's that sets it, else the base's: one index search per field, no
+-- recursion (applying the deltas one by one in a recursive CTE took twice the time). The spec took
+-- the deepest row of a parent/child chain, which picked an arbitrary delta when a request had several.
 -- name: ResolveHTTPWithDeltasOptimized :one
 -- plan: uses http_delta_resolution_idx
 -- plan: no-scan
-WITH RECURSIVE deltas AS MATERIALIZED (
-    SELECT d.delta_name, d.delta_url, d.delta_method, d.delta_description, d.updated_at,
-           row_number() OVER (ORDER BY d.updated_at, d.id) AS step
-    FROM http d
-    WHERE d.parent_http_id = sqlc.arg(id) AND d.is_delta = TRUE AND d.updated_at <= sqlc.arg(as_of)
-),
-delta_chain AS (
-    SELECT h.id, h.name, h.url, h.method, h.description, h.updated_at, 0 AS level
-    FROM http h
-    WHERE h.id = sqlc.arg(id) AND h.is_delta = FALSE
-
-    UNION ALL
-
-    SELECT
-        dc.id,
-        COALESCE(nd.delta_name, dc.name) AS name,
-        COALESCE(nd.delta_url, dc.url) AS url,
-        COALESCE(nd.delta_method, dc.method) AS method,
-        COALESCE(nd.delta_description, dc.description) AS description,
-        max(nd.updated_at, dc.updated_at) AS updated_at,
-        dc.level + 1 AS level
-    FROM delta_chain dc
-    JOIN deltas nd ON nd.step = dc.level + 1
-)
-SELECT id, name, url, method, description, updated_at
-FROM delta_chain
-ORDER BY level DESC
-LIMIT 1;
+SELECT
+    h.id,
+    COALESCE((SELECT d.delta_name FROM http d
+              WHERE d.parent_http_id = h.id AND d.is_delta = TRUE AND d.updated_at <= sqlc.arg(as_of) AND d.delta_name IS NOT NULL
+              ORDER BY d.updated_at DESC, d.id DESC LIMIT 1), h.name) AS name,
+    COALESCE((SELECT d.delta_url FROM http d
+              WHERE d.parent_http_id = h.id AND d.is_delta = TRUE AND d.updated_at <= sqlc.arg(as_of) AND d.delta_url IS NOT NULL
+              ORDER BY d.updated_at DESC, d.id DESC LIMIT 1), h.url) AS url,
+    COALESCE((SELECT d.delta_method FROM http d
+              WHERE d.parent_http_id = h.id AND d.is_delta = TRUE AND d.updated_at <= sqlc.arg(as_of) AND d.delta_method IS NOT NULL
+              ORDER BY d.updated_at DESC, d.id DESC LIMIT 1), h.method) AS method,
+    COALESCE((SELECT d.delta_description FROM http d
+              WHERE d.parent_http_id = h.id AND d.is_delta = TRUE AND d.updated_at <= sqlc.arg(as_of) AND d.delta_description IS NOT NULL
+              ORDER BY d.updated_at DESC, d.id DESC LIMIT 1), h.description) AS description,
+    max(h.updated_at, COALESCE((SELECT max(d.updated_at) FROM http d
+              WHERE d.parent_http_id = h.id AND d.is_delta = TRUE AND d.updated_at <= sqlc.arg(as_of)), h.updated_at)) AS updated_at
+FROM http h
+WHERE h.id = sqlc.arg(id) AND h.is_delta = FALSE;
 
 -- Optimistic locking on a version number: returns 0 rows changed when another writer got there
 -- first. The spec compared updated_at, which lets two updates within one second both win.
