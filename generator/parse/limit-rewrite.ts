@@ -75,9 +75,10 @@ function topLevelClauses(tokens: readonly SqlToken[]): Map<string, Range> {
 
 /** The table's name in `t`, `main.t`, `t AS x` or `t INDEXED BY i`. */
 function tableName(target: string): string {
-  const names = sqlTokens(target).filter((t) => t.kind === "word" || t.kind === "name");
-  const dotted = sqlTokens(target).findIndex((t) => t.kind === "op" && t.text === ".");
-  return (dotted === 1 ? names[1] : names[0])?.text ?? "";
+  const tokens = sqlTokens(target);
+  // `main.t …` names the table second; `t AS x` and `t INDEXED BY i` first.
+  const named = tokens[1]?.kind === "op" && tokens[1].text === "." ? tokens[2] : tokens[0];
+  return named?.kind === "word" || named?.kind === "name" ? named.text : "";
 }
 
 function mapBack(pieces: readonly Piece[], offset: number): number {
